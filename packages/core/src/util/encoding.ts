@@ -1,0 +1,140 @@
+/**
+ * Byte → text decoding. XML honours its declaration (ISO-8859-15 matters: `œ`); text files are
+ * sniffed (UTF-8 BOM, UTF-16 BOM, valid UTF-8, else Windows-1252), as SACoche and Pix do.
+ * TextDecoder knows these labels in Node (full ICU) and in browsers.
+ */
+import { RaccordError } from './errors.js';
+
+export interface Decoded {
+  text: string;
+  /** Canonical name shown to the admin: UTF-8, UTF-16LE, UTF-16BE, ISO-8859-15, ISO-8859-1, windows-1252. */
+  encoding: string;
+}
+
+const CANONICAL: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  utf8: 'UTF-8',
+  'iso-8859-15': 'ISO-8859-15',
+  'iso8859-15': 'ISO-8859-15',
+  'latin-9': 'ISO-8859-15',
+  latin9: 'ISO-8859-15',
+  'iso-8859-1': 'ISO-8859-1',
+  'iso8859-1': 'ISO-8859-1',
+  'latin-1': 'ISO-8859-1',
+  latin1: 'ISO-8859-1',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  'utf-16': 'UTF-16LE',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+};
+
+export function canonicalEncoding(label: string): string | undefined {
+  return CANONICAL[label.trim().toLowerCase()];
+}
+
+function decoderLabel(canonical: string): string {
+  // ISO-8859-1 is decoded as windows-1252 by the WHATWG spec anyway; ask for it explicitly.
+  return canonical === 'ISO-8859-1' ? 'windows-1252' : canonical.toLowerCase();
+}
+
+export function hasUtf8Bom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+export function utf16Bom(b: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+  return undefined;
+}
+
+/** Strict UTF-8 check; returns the text, or undefined when the bytes are not valid UTF-8. */
+export function tryUtf8(b: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(b);
+  } catch {
+    return undefined;
+  }
+}
+
+function hasNonAscii(b: Uint8Array, limit = b.length): boolean {
+  for (let i = 0; i < limit; i++) if (b[i]! >= 0x80) return true;
+  return false;
+}
+
+/** Decodes a text file (CSV, TSV, pasted text) by sniffing, never by a declaration. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const u16 = utf16Bom(bytes);
+  if (u16) return { text: new TextDecoder(u16.toLowerCase()).decode(bytes.subarray(2)), encoding: u16 };
+  if (hasUtf8Bom(bytes)) {
+    const t = tryUtf8(bytes.subarray(3));
+    if (t !== undefined) return { text: t, encoding: 'UTF-8' };
+  }
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'UTF-8' };
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+}
+
+/** Reads `encoding="…"` from an XML declaration in the first bytes (ASCII-compatible files). */
+export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const decl = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head.replace(/^\uFEFF|^ï»¿/, ''));
+  return decl?.[1];
+}
+
+/**
+ * Decodes an XML file: UTF-16 BOM, then the declared encoding, then UTF-8 if valid, else
+ * ISO-8859-15 (formats.md §1.1). A declaration that contradicts the bytes is refused.
+ */
+export function decodeXml(bytes: Uint8Array, file: string): Decoded {
+  const u16 = utf16Bom(bytes);
+  if (u16) return { text: new TextDecoder(u16.toLowerCase()).decode(bytes.subarray(2)), encoding: u16 };
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  const declared = declaredXmlEncoding(body);
+  const canonical = declared ? canonicalEncoding(declared) : undefined;
+
+  if (declared && !canonical) {
+    throw new RaccordError({
+      code: 'encoding-mismatch',
+      file,
+      position: 'ligne 1',
+      message: `Le fichier « ${file} » déclare l'encodage « ${declared} », que Raccord ne sait pas lire.`,
+      hint: "Exportez à nouveau le fichier depuis le portail (SIECLE ou STS-web) sans l'ouvrir ni l'enregistrer dans un autre logiciel.",
+    });
+  }
+
+  if (canonical === 'UTF-8' || (!canonical && hasUtf8Bom(bytes))) {
+    const t = tryUtf8(body);
+    if (t === undefined) {
+      throw new RaccordError({
+        code: 'encoding-mismatch',
+        file,
+        message: `Le fichier « ${file} » annonce l'encodage UTF-8 mais contient des caractères dans un autre encodage (probablement ISO-8859-15) : les accents seraient mal lus.`,
+        hint: "Le fichier a sans doute été modifié et ré-enregistré par un autre logiciel. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
+      });
+    }
+    return { text: t, encoding: 'UTF-8' };
+  }
+
+  if (canonical) {
+    // A single-byte declaration over bytes that are really multi-byte UTF-8 would turn « é » into « Ã© ».
+    if (hasNonAscii(body) && looksLikeUtf8Multibyte(body)) {
+      throw new RaccordError({
+        code: 'encoding-mismatch',
+        file,
+        message: `Le fichier « ${file} » annonce l'encodage ${canonical} mais son contenu est en UTF-8 : les accents seraient mal lus (« Ã© » au lieu de « é »).`,
+        hint: "Le fichier a sans doute été converti par un autre logiciel. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
+      });
+    }
+    return { text: new TextDecoder(decoderLabel(canonical)).decode(body), encoding: canonical };
+  }
+
+  const utf8 = tryUtf8(body);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'UTF-8' };
+  return { text: new TextDecoder('iso-8859-15').decode(body), encoding: 'ISO-8859-15' };
+}
+
+/** True when the non-ASCII bytes are all well-formed UTF-8 multi-byte sequences (and there is at least one). */
+function looksLikeUtf8Multibyte(b: Uint8Array): boolean {
+  return tryUtf8(b) !== undefined;
+}

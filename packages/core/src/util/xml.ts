@@ -1,0 +1,182 @@
+/**
+ * XML plumbing shared by the SIECLE and STS parsers: root detection, refusal of DOCTYPE/entity
+ * declarations (no entity expansion, no external fetch), truncation detection, and a
+ * fast-xml-parser configured to keep every value as a trimmed string.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { RaccordError } from './errors.js';
+
+/** An element as fast-xml-parser gives it: attributes under `@NAME`, children by tag name, text under `#text`. */
+export type XmlNode = { [key: string]: unknown };
+
+export interface XmlProlog {
+  /** Root element name, e.g. `BEE_ELEVES`. */
+  root: string;
+  /** Offset of the root's `<` in the text. */
+  rootOffset: number;
+}
+
+/** Reads past the declaration, comments and processing instructions to the root element. */
+export function readProlog(text: string, file: string): XmlProlog {
+  let i = 0;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  for (;;) {
+    while (i < n && /\s/.test(text[i]!)) i++;
+    if (i >= n) {
+      throw new RaccordError({
+        code: 'empty-file',
+        file,
+        message: `Le fichier « ${file} » ne contient aucun élément XML.`,
+        hint: "Vérifiez que le téléchargement s'est terminé, puis exportez le fichier à nouveau.",
+      });
+    }
+    if (text[i] !== '<') {
+      throw new RaccordError({
+        code: 'not-xml',
+        file,
+        message: `Le fichier « ${file} » n'est pas un fichier XML (il commence par « ${text.slice(i, i + 20).replace(/\s+/g, ' ')} »).`,
+        hint: "Choisissez l'export XML du portail (SIECLE : Exportations > En XML ; STS-web : Exports > Emploi du temps), ou un export CSV de l'ENT ou de PRONOTE.",
+      });
+    }
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i);
+      if (end < 0) break;
+      i = end + 2;
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i);
+      if (end < 0) break;
+      i = end + 3;
+      continue;
+    }
+    if (text.startsWith('<!', i)) {
+      throw new RaccordError({
+        code: 'doctype-refused',
+        file,
+        position: `caractère ${i + 1}`,
+        message: `Le fichier « ${file} » contient une déclaration DOCTYPE ou ENTITY. Raccord la refuse : elle peut servir à lire des fichiers du poste ou à saturer la mémoire, et aucun export SIECLE ou STS-web n'en contient.`,
+        hint: "Utilisez le fichier tel que le portail l'a produit, sans le faire passer par un autre outil. S'il vient bien du portail, signalez-le.",
+      });
+    }
+    const m = /^<([A-Za-z_][\w.-]*)/.exec(text.slice(i, i + 200));
+    if (!m) break;
+    return { root: m[1]!, rootOffset: i };
+  }
+  throw new RaccordError({
+    code: 'malformed-xml',
+    file,
+    message: `Le début du fichier « ${file} » n'est pas du XML valide.`,
+    hint: 'Exportez le fichier à nouveau depuis le portail.',
+  });
+}
+
+/** A DOCTYPE or ENTITY declaration anywhere (an internal subset can hide after a comment). */
+function refuseDeclarations(text: string, file: string): void {
+  const at = text.search(/<!(DOCTYPE|ENTITY)/i);
+  if (at >= 0) {
+    throw new RaccordError({
+      code: 'doctype-refused',
+      file,
+      position: `caractère ${at + 1}`,
+      message: `Le fichier « ${file} » contient une déclaration DOCTYPE ou ENTITY. Raccord la refuse : elle peut servir à lire des fichiers du poste ou à saturer la mémoire, et aucun export SIECLE ou STS-web n'en contient.`,
+      hint: "Utilisez le fichier tel que le portail l'a produit, sans le faire passer par un autre outil.",
+    });
+  }
+}
+
+/** The file must end with `</ROOT>` (possibly followed by blanks or comments), or it was cut. */
+export function assertComplete(text: string, root: string, file: string): void {
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    if (text.endsWith('-->', end)) {
+      const start = text.lastIndexOf('<!--', end);
+      if (start < 0) break;
+      end = start;
+      continue;
+    }
+    break;
+  }
+  const tail = text.slice(Math.max(0, end - root.length - 10), end);
+  if (!new RegExp(`</${root}\\s*>$`).test(tail) && !/\/>$/.test(tail.trimEnd())) {
+    const lines = text.slice(0, end).split('\n').length;
+    throw new RaccordError({
+      code: 'truncated',
+      file,
+      position: `ligne ${lines}`,
+      message: `Le fichier « ${file} » est incomplet : il s'arrête à la ligne ${lines} sans la balise de fin </${root}>. Le téléchargement a probablement été interrompu.`,
+      hint: "Téléchargez l'export à nouveau depuis le portail et vérifiez qu'il est complet avant de l'importer.",
+    });
+  }
+}
+
+const parserCache = new Map<string, XMLParser>();
+
+/**
+ * Parses an XML document (already decoded) into plain objects. `arrayTags` are the element
+ * names that may repeat: they always come back as arrays, so parsers never special-case one item.
+ */
+export function parseXml(text: string, file: string, arrayTags: readonly string[]): { root: string; doc: XmlNode } {
+  const { root, rootOffset } = readProlog(text, file);
+  refuseDeclarations(text, file);
+  assertComplete(text, root, file);
+  const key = arrayTags.join(',');
+  let parser = parserCache.get(key);
+  if (!parser) {
+    const arrays = new Set(arrayTags);
+    parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      processEntities: true,
+      htmlEntities: false,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      isArray: (tagName: string) => arrays.has(tagName),
+    });
+    parserCache.set(key, parser);
+  }
+  let parsed: XmlNode;
+  try {
+    parsed = parser.parse(rootOffset ? text.slice(rootOffset) : text) as XmlNode;
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new RaccordError({
+      code: 'malformed-xml',
+      file,
+      message: `Le fichier « ${file} » contient du XML invalide (${detail}).`,
+      hint: "Le fichier a peut-être été modifié à la main ou mal téléchargé. Exportez-le à nouveau depuis le portail.",
+    });
+  }
+  const doc = (parsed[root] ?? {}) as XmlNode;
+  return { root, doc: typeof doc === 'object' && doc !== null ? doc : {} };
+}
+
+/** Always an array: undefined → [], one item → [item]. */
+export function asArray<T = XmlNode>(v: unknown): T[] {
+  if (v === undefined || v === null || v === '') return [];
+  return (Array.isArray(v) ? v : [v]) as T[];
+}
+
+/** A child element as a node ({} when absent or empty). */
+export function child(node: XmlNode | undefined, name: string): XmlNode {
+  const v = node?.[name];
+  if (Array.isArray(v)) return (v[0] as XmlNode) ?? {};
+  return v && typeof v === 'object' ? (v as XmlNode) : {};
+}
+
+/** Trimmed text of a child element or attribute (`@NAME`); undefined when absent or blank. */
+export function text(node: XmlNode | undefined, name: string): string | undefined {
+  let v = node?.[name];
+  if (Array.isArray(v)) v = v[0];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'object') v = (v as XmlNode)['#text'];
+  if (v === undefined || v === null) return undefined;
+  // Defensive, as GEPI does: stray double quotes are never part of a SIECLE value.
+  const s = String(v).replace(/"/g, '').trim();
+  return s === '' ? undefined : s;
+}
