@@ -1,0 +1,151 @@
+/**
+ * A school's dataset: every parsed file of ONE school and ONE school year, merged. Files of
+ * another school or year are refused here (the error is set on the file, the rest goes on).
+ */
+import type {
+  EntAccount,
+  GuardianLink,
+  Mef,
+  ParsedFile,
+  PronoteRow,
+  SchoolInfo,
+  SiecleDivision,
+  SiecleGroup,
+  SieclePupil,
+  SiecleGuardian,
+  StsDivision,
+  StsGroup,
+  StsPerson,
+  Subject,
+} from './types.js';
+
+export interface SchoolDataset {
+  school: SchoolInfo & { schoolYear?: number };
+  /** Every input file, refused ones included (with their error). */
+  files: ParsedFile[];
+  pupils: SieclePupil[];
+  guardians: SiecleGuardian[];
+  guardianLinks: GuardianLink[];
+  siecleDivisions: SiecleDivision[];
+  siecleGroups: SiecleGroup[];
+  subjects: Subject[];
+  mefs: Mef[];
+  staff: StsPerson[];
+  stsDivisions: StsDivision[];
+  stsGroups: StsGroup[];
+  pronoteRows: PronoteRow[];
+  entAccounts: EntAccount[];
+  /** Export date per source kind (the newest file of that kind), ISO. */
+  exportDates: Partial<Record<ParsedFile['kind'], string>>;
+}
+
+export interface AssembleOptions {
+  /** The school the admin works on; by default the UAI of the SIECLE/STS files. */
+  uai?: string;
+  /** The school year (start year); by default the one most SIECLE/STS files carry. */
+  schoolYear?: number;
+}
+
+function mostCommon<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  let bestN = 0;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > bestN) {
+      best = v;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+/** The school and year of a set of files: given, else the authoritative files' (SIECLE, STS), else any. */
+export function referenceSchool(files: ParsedFile[], opts: AssembleOptions = {}): { uai?: string; schoolYear?: number } {
+  const ok = files.filter((f) => !f.error);
+  const authoritative = ok.filter((f) => f.kind.startsWith('siecle') || f.kind === 'sts-emp');
+  const pool = authoritative.length ? authoritative : ok;
+  return {
+    uai: opts.uai ?? mostCommon(pool.map((f) => f.uai).filter((u): u is string => !!u)),
+    schoolYear: opts.schoolYear ?? mostCommon(pool.map((f) => f.schoolYear).filter((y): y is number => y !== undefined)),
+  };
+}
+
+/**
+ * Marks files of another school or year as refused (error set, data emptied), in place of a
+ * silent mix. Returns the same array for chaining.
+ */
+export function refuseForeignFiles(files: ParsedFile[], opts: AssembleOptions = {}): ParsedFile[] {
+  const ref = referenceSchool(files, opts);
+  for (const f of files) {
+    if (f.error) continue;
+    if (ref.uai && f.uai && f.uai.toUpperCase() !== ref.uai.toUpperCase()) {
+      f.error = {
+        code: 'wrong-school',
+        file: f.path,
+        message: `Le fichier « ${f.path} » concerne l'établissement ${f.uai}, pas ${ref.uai} comme les autres fichiers.`,
+        hint: `Exportez ce fichier depuis le portail en étant connecté sur l'établissement ${ref.uai}, ou retirez-le de l'import.`,
+      };
+      f.data = {};
+    } else if (ref.schoolYear !== undefined && f.schoolYear !== undefined && f.schoolYear !== ref.schoolYear) {
+      const y = (n: number) => `${n}-${n + 1}`;
+      f.error = {
+        code: opts.schoolYear !== undefined ? 'wrong-year' : 'mixed-year',
+        file: f.path,
+        message: `Le fichier « ${f.path} » est de l'année scolaire ${y(f.schoolYear)}, alors que ${opts.schoolYear !== undefined ? "l'année en cours dans Raccord" : 'les autres fichiers'} ${opts.schoolYear !== undefined ? 'est' : 'sont de'} ${y(ref.schoolYear)}.`,
+        hint:
+          "Après la bascule d'année dans SIECLE ou STS-web, exportez à nouveau tous les fichiers pour la même année scolaire.",
+      };
+      f.data = {};
+    }
+  }
+  return files;
+}
+
+/** Merges the accepted files into one dataset (files of another school/year are refused first). */
+export function assembleDataset(files: ParsedFile[], opts: AssembleOptions = {}): SchoolDataset {
+  refuseForeignFiles(files, opts);
+  const ref = referenceSchool(files, opts);
+  const ds: SchoolDataset = {
+    school: { uai: ref.uai ?? '', schoolYear: ref.schoolYear },
+    files,
+    pupils: [],
+    guardians: [],
+    guardianLinks: [],
+    siecleDivisions: [],
+    siecleGroups: [],
+    subjects: [],
+    mefs: [],
+    staff: [],
+    stsDivisions: [],
+    stsGroups: [],
+    pronoteRows: [],
+    entAccounts: [],
+    exportDates: {},
+  };
+  const seenSubjects = new Set<string>();
+  const seenMefs = new Set<string>();
+  for (const f of files) {
+    if (f.error) continue;
+    const d = f.data;
+    if (d.pupils) ds.pupils.push(...d.pupils);
+    if (d.guardians) ds.guardians.push(...d.guardians);
+    if (d.guardianLinks) ds.guardianLinks.push(...d.guardianLinks);
+    if (d.siecleDivisions) ds.siecleDivisions.push(...d.siecleDivisions);
+    if (d.siecleGroups) ds.siecleGroups.push(...d.siecleGroups);
+    for (const s of d.subjects ?? []) if (!seenSubjects.has(s.code)) (seenSubjects.add(s.code), ds.subjects.push(s));
+    for (const m of d.mefs ?? []) if (!seenMefs.has(m.code)) (seenMefs.add(m.code), ds.mefs.push(m));
+    if (d.staff) ds.staff.push(...d.staff);
+    if (d.stsDivisions) ds.stsDivisions.push(...d.stsDivisions);
+    if (d.stsGroups) ds.stsGroups.push(...d.stsGroups);
+    if (d.pronoteRows) ds.pronoteRows.push(...d.pronoteRows);
+    if (d.entAccounts) ds.entAccounts.push(...d.entAccounts);
+    if (d.school) ds.school = { ...ds.school, ...d.school, uai: ds.school.uai || d.school.uai };
+    if (f.exportDate) {
+      const prev = ds.exportDates[f.kind];
+      if (!prev || prev < f.exportDate) ds.exportDates[f.kind] = f.exportDate;
+    }
+  }
+  return ds;
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Raccord's one test command (`npm test`): installs what it needs on a fresh machine
+# (Debian's Chromium, the npm packages), builds everything, then runs every test:
+# type checks, unit tests (vitest), the Firefox add-on lint, and the end-to-end tests
+# (Playwright driving /usr/bin/chromium with the built extension loaded).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  step "Installation de Chromium (paquet Debian)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+fi
+
+if [ ! -d node_modules ] || [ "${CI:-}" = "true" ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+step "Construction (cœur, application, extension)"
+npm run build
+
+step "Vérification des types"
+npm run typecheck
+
+mkdir -p test-results
+step "Tests unitaires (vitest)"
+set +e
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+unit_rc=$?
+set -e
+
+step "Lint de l'extension Firefox (addons-linter)"
+set +e
+npm run lint:firefox -w @raccord/extension
+lint_rc=$?
+set -e
+
+step "Tests de bout en bout (Playwright + Chromium)"
+set +e
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+e2e_rc=$?
+set -e
+
+node scripts/summary.mjs test-results/vitest.json test-results/e2e.json
+if [ $unit_rc -ne 0 ] || [ $lint_rc -ne 0 ] || [ $e2e_rc -ne 0 ]; then
+  echo "Échec : unitaires=$unit_rc lint=$lint_rc e2e=$e2e_rc" >&2
+  exit 1
+fi
