@@ -300,6 +300,9 @@ export interface EncryptedEnvelope {
   dateTime?: string;
   uai?: string;
   schoolName?: string;
+  /** VERSION of the envelope. */
+  version?: string;
+  /** LOGICIEL: EDT, PRONOTE… */
   partners: string[];
 }
 
