@@ -296,13 +296,13 @@ export interface ParseWarning {
 }
 
 export interface EncryptedEnvelope {
+  /** VERSION of the envelope. */
+  version?: string;
+  /** LOGICIEL: EDT, PRONOTE… */
   software?: string;
   dateTime?: string;
   uai?: string;
   schoolName?: string;
-  /** VERSION of the envelope. */
-  version?: string;
-  /** LOGICIEL: EDT, PRONOTE… */
   partners: string[];
 }
 
