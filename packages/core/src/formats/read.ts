@@ -42,6 +42,13 @@ function looksLikeXml(bytes: Uint8Array): boolean {
   return bytes[i] === 0x3c;
 }
 
+/** FNV-1a 32-bit over the bytes, hex: cheap, enough to spot the same export given twice. */
+export function fingerprint(b: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return `${(h >>> 0).toString(16).padStart(8, '0')}-${b.length}`;
+}
+
 function failed(path: string, byteLength: number, e: unknown, kind: FileKind = 'unknown', encoding?: string, warnings: ParseWarning[] = []): ParsedFile {
   return { path, kind, encoding, byteLength, data: emptyData(), warnings, error: toErrorInfo(e, path) };
 }
@@ -169,7 +176,7 @@ function readSingle(path: string, bytes: Uint8Array, options: ReadOptions): Pars
       const { doc } = parseXml(decoded.text, path, reader.arrayTags);
       const ctx: ReaderContext = { file: path, encoding, options, warn };
       const r = reader.parse(doc, root, ctx);
-      return { path, kind, encoding, byteLength: bytes.length, ...r, data: r.data, warnings, error: null };
+      return { path, kind, encoding, byteLength: bytes.length, fingerprint: fingerprint(bytes), ...r, data: r.data, warnings, error: null };
     }
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
@@ -204,7 +211,7 @@ function readSingle(path: string, bytes: Uint8Array, options: ReadOptions): Pars
     kind = best.kind;
     const ctx: ReaderContext = { file: path, encoding, options, warn };
     const r = best.parse(table, ctx);
-    return { path, kind, encoding, byteLength: bytes.length, ...r, data: r.data, warnings, error: null };
+    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fingerprint(bytes), ...r, data: r.data, warnings, error: null };
   } catch (e) {
     return failed(path, bytes.length, e, kind, encoding, warnings);
   }

@@ -103,9 +103,48 @@ export function refuseForeignFiles(files: ParsedFile[], opts: AssembleOptions = 
   return files;
 }
 
+/** SIECLE and STS exports describe the whole school: one file of each kind is kept, the newest. */
+const ONE_PER_KIND = new Set<ParsedFile['kind']>([
+  'siecle-eleves', 'siecle-responsables', 'siecle-nomenclature', 'siecle-structures', 'siecle-communs', 'sts-emp',
+]);
+
+/**
+ * The files that feed the dataset: the same content given twice (a zip and its XML) counts once,
+ * and for whole-school exports the newest of each kind wins. The others get a warning saying why.
+ */
+export function selectFiles(files: ParsedFile[]): ParsedFile[] {
+  const byFingerprint = new Map<string, ParsedFile>();
+  const newestOfKind = new Map<ParsedFile['kind'], ParsedFile>();
+  const used: ParsedFile[] = [];
+  for (const f of files) {
+    if (f.error) continue;
+    const twin = f.fingerprint ? byFingerprint.get(f.fingerprint) : undefined;
+    if (twin) {
+      f.warnings.push({ code: 'file.duplicate', message: `« ${f.path} » a le même contenu que « ${twin.path} » : il n'est lu qu'une fois.` });
+      continue;
+    }
+    if (f.fingerprint) byFingerprint.set(f.fingerprint, f);
+    if (ONE_PER_KIND.has(f.kind)) {
+      const prev = newestOfKind.get(f.kind);
+      if (prev && (prev.exportDate ?? '') > (f.exportDate ?? '')) {
+        f.warnings.push({ code: 'file.superseded', message: `« ${f.path} » est plus ancien que « ${prev.path} » (même type d'export) : seul le plus récent est utilisé.` });
+        continue;
+      }
+      if (prev) {
+        prev.warnings.push({ code: 'file.superseded', message: `« ${prev.path} » est remplacé par « ${f.path} », plus récent ou donné après (même type d'export).` });
+        used.splice(used.indexOf(prev), 1);
+      }
+      newestOfKind.set(f.kind, f);
+    }
+    used.push(f);
+  }
+  return used;
+}
+
 /** Merges the accepted files into one dataset (files of another school/year are refused first). */
 export function assembleDataset(files: ParsedFile[], opts: AssembleOptions = {}): SchoolDataset {
   refuseForeignFiles(files, opts);
+  const used = new Set(selectFiles(files));
   const ref = referenceSchool(files, opts);
   const ds: SchoolDataset = {
     school: { uai: ref.uai ?? '', schoolYear: ref.schoolYear },
@@ -127,7 +166,7 @@ export function assembleDataset(files: ParsedFile[], opts: AssembleOptions = {})
   const seenSubjects = new Set<string>();
   const seenMefs = new Set<string>();
   for (const f of files) {
-    if (f.error) continue;
+    if (!used.has(f)) continue;
     const d = f.data;
     if (d.pupils) ds.pupils.push(...d.pupils);
     if (d.guardians) ds.guardians.push(...d.guardians);

@@ -184,8 +184,12 @@ export interface SiecleGroup {
 export interface SchoolInfo {
   uai: string;
   name?: string;
+  /** LIGNE1…4_ADRESSE (and `BP …`), non-empty lines. */
+  addressLines?: string[];
   city?: string;
   postcode?: string;
+  /** CODE_COMMUNE_INSEE of the school's town (Communs.xml gives no town name for French schools). */
+  inseeCode?: string;
   schoolYearStart?: string;
   schoolYearEnd?: string;
 }
@@ -351,6 +355,8 @@ export interface ParsedFile {
   /** For tabular files: the layout recognised (e.g. `ent-identifiants-13`, `kosmos`, `opentent-sacoche`). */
   layout?: string;
   byteLength: number;
+  /** FNV-1a of the bytes: the same export met twice (a zip and its XML) is read once. */
+  fingerprint?: string;
   data: ParsedData;
   warnings: ParseWarning[];
   /** Set when the file is refused; `data` is then empty. */

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { assembleDataset, type SchoolDataset } from '../model/dataset.js';
+import type { AdminDecisions, Finding, Severity } from '../match/types.js';
+import { reconcile, type ReconcileResult } from '../reconcile.js';
+import { CliError, collectInputs, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
+
+/** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
+export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult } {
+  if (!paths.length) throw new CliError('Indiquez les fichiers ou le dossier des exports de l’établissement.');
+  const files = readInputs(collectInputs(paths), readOptions(args.flags));
+  const year = args.flags.annee ?? args.flags.year;
+  const dataset = assembleDataset(files, {
+    uai: typeof args.flags.uai === 'string' ? args.flags.uai : undefined,
+    schoolYear: typeof year === 'string' ? Number(year) : undefined,
+  });
+  let decisions: AdminDecisions | undefined;
+  if (typeof args.flags.decisions === 'string') {
+    try {
+      decisions = JSON.parse(readFileSync(args.flags.decisions, 'utf8')) as AdminDecisions;
+    } catch {
+      throw new CliError(`Le fichier de décisions « ${args.flags.decisions} » n'est pas un JSON lisible.`);
+    }
+  }
+  const result = reconcile(dataset, { decisions, today: typeof args.flags.today === 'string' ? args.flags.today : undefined });
+  return { dataset, result };
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', warning: 'À vérifier', info: 'Pour information' };
+
+export function runCheck(args: ParsedArgs, io: CliIO): number {
+  const { result } = loadAndReconcile(args.positional, args);
+  if (args.flags.json) {
+    io.out(JSON.stringify(result, null, 2));
+  } else {
+    io.out(summary(result));
+  }
+  return result.sources.some((s) => s.error) ? 1 : 0;
+}
+
+export function summary(r: ReconcileResult): string {
+  const lines: string[] = [];
+  lines.push(`Établissement ${r.school.uai || '(UAI inconnu)'}${r.school.schoolYear !== undefined ? `, année ${r.school.schoolYear}-${r.school.schoolYear + 1}` : ''}`);
+  lines.push('', 'Fichiers :');
+  for (const s of r.sources) lines.push(`  ${s.error ? '✖' : '✓'} ${s.path} — ${s.kind}, ${s.records} enregistrements${s.error ? ` — REFUSÉ : ${s.error}` : ''}`);
+  const byDecision = { certain: 0, probable: 0, ambiguous: 0 };
+  for (const a of r.assignments) byDecision[a.decision]++;
+  const toFill = r.assignments.filter((a) => a.decision === 'certain' && a.pronoteId && a.pronoteId !== a.currentPronoteId).length;
+  lines.push('', `Identifiants PRONOTE : ${r.assignments.length} comptes ENT — ${byDecision.certain} sûrs, ${byDecision.probable} probables (à confirmer), ${byDecision.ambiguous} ambigus (à trancher) ; ${toFill} à renseigner ou corriger dans l'ENT.`);
+  for (const sev of ['error', 'warning', 'info'] as Severity[]) {
+    const fs = r.findings.filter((f) => f.severity === sev);
+    if (!fs.length) continue;
+    lines.push('', `${SEVERITY_LABEL[sev]} : ${fs.length}`);
+    const byCode = new Map<string, Finding[]>();
+    for (const f of fs) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+    for (const [code, list] of byCode) {
+      lines.push(`  ● ${list[0]!.title} (${code}) : ${list.length}`);
+      for (const f of list.slice(0, 5)) lines.push(`      – ${f.evidence[0] ?? f.subjects.map((s) => s.label ?? s.id).join(', ')}`);
+      if (list.length > 5) lines.push(`      … et ${list.length - 5} autres (--json ou l'application pour tout voir)`);
+      lines.push(`      → ${list[0]!.fix.split('\n')[0]}`);
+    }
+  }
+  if (!r.findings.length) lines.push('', 'Aucun problème trouvé.');
+  return lines.join('\n');
+}
