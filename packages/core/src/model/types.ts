@@ -265,6 +265,15 @@ export interface PronoteRow {
 
 export type EntProfile = 'pupil' | 'guardian' | 'teacher' | 'staff' | 'other';
 
+/** A child an ENT export names for a guardian account: SIECLE id and/or name, as written. */
+export interface EntChildRef {
+  /** SIECLE ELEVE_ID (ProEPS parents export). */
+  joinKey?: string;
+  family?: string;
+  given?: string;
+  raw: string;
+}
+
 export interface EntAccount {
   login: string;
   /** SSO UID / externalId, when the layout has one. */
@@ -287,6 +296,8 @@ export interface EntAccount {
   pronoteId?: string;
   birthDate?: string;
   uai?: string;
+  /** Guardian accounts: the children the export names, when it does. */
+  children?: EntChildRef[];
   provenance: Provenance;
 }
 
