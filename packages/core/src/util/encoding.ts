@@ -33,9 +33,30 @@ export function canonicalEncoding(label: string): string | undefined {
   return CANONICAL[label.trim().toLowerCase()];
 }
 
-function decoderLabel(canonical: string): string {
-  // ISO-8859-1 is decoded as windows-1252 by the WHATWG spec anyway; ask for it explicitly.
-  return canonical === 'ISO-8859-1' ? 'windows-1252' : canonical.toLowerCase();
+/** Windows-1252's 0x80–0x9F (0xFFFD where undefined). */
+const CP1252_HIGH =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+/**
+ * Windows-1252 by table: Node 20's TextDecoder('windows-1252') turns 0x80–0x9F into C1 controls
+ * (nodejs/node#56542), which would lose Excel's « Œ », « œ », « € » and curly quotes.
+ * ISO-8859-1 is read the same way, as browsers do (WHATWG maps that label to windows-1252).
+ */
+export function decodeWindows1252(b: Uint8Array): string {
+  const codes = new Uint16Array(b.length);
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    codes[i] = c >= 0x80 && c < 0xa0 ? CP1252_HIGH.charCodeAt(c - 0x80) : c;
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
+}
+
+function decodeSingleByte(canonical: string, b: Uint8Array): string {
+  if (canonical === 'windows-1252' || canonical === 'ISO-8859-1') return decodeWindows1252(b);
+  return new TextDecoder(canonical.toLowerCase()).decode(b);
 }
 
 export function hasUtf8Bom(b: Uint8Array): boolean {
@@ -72,7 +93,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'UTF-8' };
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }
 
 /** Reads `encoding="…"` from an XML declaration in the first bytes (ASCII-compatible files). */
@@ -126,7 +147,7 @@ export function decodeXml(bytes: Uint8Array, file: string): Decoded {
         hint: "Le fichier a sans doute été converti par un autre logiciel. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
       });
     }
-    return { text: new TextDecoder(decoderLabel(canonical)).decode(body), encoding: canonical };
+    return { text: decodeSingleByte(canonical, body), encoding: canonical };
   }
 
   const utf8 = tryUtf8(body);
