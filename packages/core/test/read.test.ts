@@ -126,3 +126,14 @@ describe('readFile', () => {
     expect(zipped.fingerprint).toBe(direct.fingerprint);
   });
 });
+
+describe('XML structure', () => {
+  it('refuses mismatched tags with the line, and accepts > inside attribute values and CDATA', () => {
+    const bad = stsXml().replace('<PRENOM>Zoé</PRENOM>', '<PRENOM>Zoé</NOM>');
+    const r = readFile('mal.xml', latin9(bad))[0]!;
+    expect(r.error?.code).toBe('malformed-xml');
+    expect(r.error?.message).toMatch(/ligne 3/);
+    const ok = stsXml().replace('<PRENOM>Zoé</PRENOM>', '<PRENOM><![CDATA[Zoé</X>]]></PRENOM><!-- <a> -->').replace('TYPE="epp"', 'TYPE="a>b"');
+    expect(readFile('ok.xml', latin9(ok))[0]!.error).toBeNull();
+  });
+});

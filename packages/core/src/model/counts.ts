@@ -9,7 +9,9 @@ export function countFile(f: ParsedFile): FileCounts {
   const d = f.data;
   const pupils = d.pupils ?? [];
   const current = new Set(pupils.filter((p) => !p.left).map((p) => p.eleveId));
-  const links = d.guardianLinks ?? [];
+  // Links to a PERSONNE_ID missing from the file are warned by the reader; they count nobody.
+  const known = new Set((d.guardians ?? []).map((g) => g.personneId));
+  const links = (d.guardianLinks ?? []).filter((l) => known.has(l.personneId));
   const guardiansCurrent = new Set(links.filter((l) => current.has(l.eleveId)).map((l) => l.personneId));
   const staff = d.staff ?? [];
   return {

@@ -112,6 +112,69 @@ export function assertComplete(text: string, root: string, file: string): void {
   }
 }
 
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Well-formedness of the element structure in one linear pass (fast-xml-parser alone accepts
+ * `<NOM>A</PRENOM>`): every closing tag must close the innermost open element. Much cheaper
+ * than a full validator on multi-megabyte exports.
+ */
+export function assertBalanced(text: string, file: string, from = 0): void {
+  const stack: string[] = [];
+  let i = text.indexOf('<', from);
+  const fail = (at: number, what: string) => {
+    const line = lineAt(text, at);
+    throw new RaccordError({
+      code: 'malformed-xml',
+      file,
+      position: `ligne ${line}`,
+      message: `Le fichier « ${file} » contient du XML invalide à la ligne ${line} : ${what}.`,
+      hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
+    });
+  };
+  while (i >= 0) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 0x21 /* ! */) {
+      if (text.startsWith('<!--', i)) i = text.indexOf('-->', i + 4) + 3;
+      else if (text.startsWith('<![CDATA[', i)) i = text.indexOf(']]>', i + 9) + 3;
+      else i = text.indexOf('>', i) + 1;
+      if (i <= 2) fail(text.length, 'commentaire ou section non fermée');
+    } else if (c === 0x3f /* ? */) {
+      i = text.indexOf('?>', i) + 2;
+      if (i < 2) fail(text.length, 'instruction non fermée');
+    } else if (c === 0x2f /* / */) {
+      const end = text.indexOf('>', i);
+      if (end < 0) fail(i, 'balise fermante incomplète');
+      const name = text.slice(i + 2, end).trim();
+      const open = stack.pop();
+      if (open !== name) fail(i, open ? `</${name}> ferme <${open}>` : `</${name}> sans balise ouvrante`);
+      i = end + 1;
+    } else {
+      // Opening tag: skip quoted attribute values, which may contain '>'.
+      let j = i + 1;
+      while (j < text.length && !/[\s/>]/.test(text[j]!)) j++;
+      const name = text.slice(i + 1, j);
+      let quote = 0;
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (quote) {
+          if (d === quote) quote = 0;
+        } else if (d === 0x22 || d === 0x27) quote = d;
+        else if (d === 0x3e) break;
+      }
+      if (j >= text.length) fail(i, `balise <${name}> incomplète`);
+      if (text.charCodeAt(j - 1) !== 0x2f) stack.push(name);
+      i = j + 1;
+    }
+    i = text.indexOf('<', i);
+  }
+  if (stack.length) fail(text.length, `<${stack[stack.length - 1]}> n'est jamais fermée`);
+}
+
 const parserCache = new Map<string, XMLParser>();
 
 /**
@@ -122,6 +185,7 @@ export function parseXml(text: string, file: string, arrayTags: readonly string[
   const { root, rootOffset } = readProlog(text, file);
   refuseDeclarations(text, file);
   assertComplete(text, root, file);
+  assertBalanced(text, file, rootOffset);
   const key = arrayTags.join(',');
   let parser = parserCache.get(key);
   if (!parser) {
