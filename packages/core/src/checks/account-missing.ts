@@ -1,0 +1,125 @@
+/**
+ * ent.account-missing — error, or info for a recent arrival: a current pupil, a legal guardian of
+ * one, or a teacher has no ENT account in the ENT export. The AAF creates accounts overnight from
+ * SIECLE and STS-web and the ENT shows them 48 to 72 h later (seed 003 annexes; seed 002: look
+ * again a week after the arrival), so a person who arrived less than 3 days before the ENT export
+ * (or after it) is expected, not missing.
+ *
+ * A profile is only checked when the ENT export holds at least one account of that profile (an
+ * export of pupils alone says nothing about parents).
+ */
+import { frDate } from '../model/dates.js';
+import type { SubjectRef } from '../match/types.js';
+import type { CheckRule } from './types.js';
+import {
+  daysBetween,
+  describeGuardian,
+  describePupil,
+  describeStaff,
+  guardianRef,
+  indexDataset,
+  isTeacher,
+  personKey,
+  pupilLabel,
+  pupilRef,
+  staffRef,
+  type RawFinding,
+} from './common.js';
+
+/** Days after the arrival during which a missing account is the AAF delay, not a fault. */
+export const AAF_DELAY_DAYS = 3;
+
+const FIX_WAIT =
+  "Probablement le délai de l'AAF (48 à 72 h) : attendre, puis régénérer le fichier des identifiants.\n1. Dans l'ENT : Annuaire > Administration > Fichiers des identifiants ; rechercher la personne par nom et prénom (une semaine après son arrivée), ou cliquer sur Valider sans date pour régénérer un fichier complet, puis télécharger le CSV.\n2. Si le compte n'apparaît toujours pas après 72 h, suivre la procédure d'un compte manquant (fiche SIECLE ou services STS-web).";
+
+const FIX_PUPIL =
+  "Trouver ce qui empêche l'élève de sortir dans l'AAF.\n1. SIECLE Base élèves : Tableau de bord > « Fiches bloquantes » : une fiche « À compléter » ne remonte pas ; la compléter.\n2. SIECLE Base élèves : Tableau de bord > Signalements académiques > « Multi-inscription » : un élève inscrit dans deux établissements ne sort plus dans l'AAF ; l'établissement où il n'est plus présent doit le déscolariser.\n3. Dans l'ENT : Annuaire > Rechercher un utilisateur, chercher l'élève sous une autre orthographe (le compte existe peut-être déjà), et consulter Annuaire > Administration > Rapports d'alimentation (rejets).\n4. Après correction, le compte arrive 48 à 72 h plus tard : Annuaire > Administration > Fichiers des identifiants pour lui communiquer ses codes.";
+
+const FIX_GUARDIAN =
+  "Vérifier que le responsable figure sur la fiche SIECLE de l'élève.\n1. SIECLE Base élèves : Fiches élèves > Recherche et MAJ, ouvrir la fiche de l'élève, onglet Responsables : le responsable doit y être représentant légal. Sinon, après vérification, l'ajouter (rechercher d'abord s'il existe déjà dans la base pour ne pas créer de doublon).\n2. Attendre l'actualisation de l'AAF puis de l'ENT (un courriel dans la messagerie ENT de l'administrateur annonce les nouveaux comptes), puis Annuaire > Administration > Fichiers des identifiants pour lui communiquer son identifiant et son mot de passe.\n3. Ensuite, exporter de SIECLE vers EDT/PRONOTE pour que PRONOTE lui crée un identifiant.";
+
+const FIX_TEACHER =
+  "Vérifier que l'enseignant a des services dans STS-web, qui alimente l'AAF.\n1. STS-web : Services et ARE > Changement support (remplaçant REP) ou Services suppléments > Saisie rapide (suppléant SUP), puis Exports > Structure et Exports > Services.\n2. Attendre que l'enseignant figure dans l'annuaire de l'ENT ; consulter la messagerie ENT de l'administrateur (« alimentation Annuaire ENT rejets ») en cas de blocage.\n3. Puis ENT : Annuaire > Administration > Fichiers des identifiants pour lui communiquer ses codes.";
+
+export const accountMissing: CheckRule = {
+  code: 'ent.account-missing',
+  title: 'Compte ENT manquant',
+  severity: 'error',
+  description:
+    "Un élève présent, un responsable légal d'un élève présent ou un enseignant n'a pas de compte dans l'export de l'ENT : il ne peut pas se connecter. Pour une arrivée de moins de 3 jours, c'est le délai normal de l'AAF (48 à 72 h) : le constat est alors une simple information.",
+  fix: `Créer les conditions pour que l'AAF crée le compte (fiche SIECLE complète, services STS-web), puis communiquer les codes.\n${FIX_PUPIL.split('\n').slice(1).join('\n')}`,
+  run(ctx) {
+    const ds = ctx.dataset;
+    const idx = indexDataset(ds);
+    if (!idx.has.ent) return [];
+    const entDate = ds.exportDates['ent-accounts'];
+    const reference = entDate ?? ctx.today;
+    const refText = entDate ? `l'export ENT du ${frDate(entDate)}` : `aujourd'hui (${frDate(ctx.today)})`;
+    const hasAccount = (ref: SubjectRef) => (ctx.match.entOf.get(personKey(ref))?.length ?? 0) > 0;
+    const out: RawFinding[] = [];
+
+    /** The finding, downgraded to info when the arrival is recent. */
+    const finding = (ref: SubjectRef, lines: string[], arrived: string | undefined, fix: string): RawFinding => {
+      if (arrived) {
+        const days = daysBetween(arrived, reference);
+        if (days < 0)
+          return {
+            subjects: [ref],
+            severity: 'info',
+            fix: FIX_WAIT,
+            evidence: [...lines, `Arrivée le ${frDate(arrived)}, après ${refText} : le compte ne pouvait pas encore y figurer.`],
+          };
+        if (days <= AAF_DELAY_DAYS)
+          return {
+            subjects: [ref],
+            severity: 'info',
+            fix: FIX_WAIT,
+            evidence: [
+              ...lines,
+              `Arrivée le ${frDate(arrived)}, ${days} jour(s) avant ${refText} : l'AAF met 48 à 72 h à créer le compte.`,
+            ],
+          };
+        lines = [...lines, `Arrivée le ${frDate(arrived)}, ${days} jours avant ${refText} : le délai de l'AAF est dépassé.`];
+      }
+      return { subjects: [ref], fix, evidence: lines };
+    };
+
+    if (idx.has.entProfiles.has('pupil'))
+      for (const p of idx.currentPupils) {
+        const ref = pupilRef(p);
+        if (hasAccount(ref)) continue;
+        out.push(finding(ref, [`Élève ${describePupil(p)} : aucun compte ENT.`], p.entryDate, FIX_PUPIL));
+      }
+
+    if (idx.has.entProfiles.has('guardian') && idx.has.guardians)
+      for (const g of ds.guardians) {
+        if (!idx.legalGuardianIds.has(g.personneId)) continue;
+        const ref = guardianRef(g);
+        if (hasAccount(ref)) continue;
+        const children = (idx.linksByGuardian.get(g.personneId) ?? [])
+          .filter((l) => l.legal)
+          .map((l) => idx.pupilById.get(l.eleveId))
+          .filter((p) => p && !p.left && !p.inactive);
+        const arrivals = children.map((p) => p!.entryDate).filter((d): d is string => !!d);
+        // The guardian became current with the first child's arrival.
+        const first = arrivals.length === children.length && arrivals.length ? arrivals.sort()[0] : undefined;
+        out.push(
+          finding(
+            ref,
+            [`Responsable légal ${describeGuardian(g)} (de ${children.map((p) => pupilLabel(p!)).join(', ')}) : aucun compte ENT.`],
+            first,
+            FIX_GUARDIAN,
+          ),
+        );
+      }
+
+    if (idx.has.entProfiles.has('teacher'))
+      for (const s of ds.staff) {
+        if (!isTeacher(s)) continue;
+        const ref = staffRef(s);
+        if (hasAccount(ref)) continue;
+        out.push(finding(ref, [`Enseignant ${describeStaff(s)} : aucun compte ENT.`], undefined, FIX_TEACHER));
+      }
+    return out;
+  },
+};

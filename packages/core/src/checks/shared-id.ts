@@ -1,0 +1,67 @@
+/**
+ * pronote.shared-id — error: one PRONOTE user, several ENT accounts (a duplicate guardian or
+ * pupil in SIECLE gives two ENT accounts; PRONOTE, less sensitive to accents, has one). The ENT
+ * cannot choose and gives the ID to none: nobody behind those accounts reaches PRONOTE. The fix
+ * of the seeds (001, « Pas d'identifiant PRONOTE (5/5) ») is to give every account the same ID.
+ *
+ * Built only from sure links: certain or admin-confirmed assignments, and certain person links.
+ * Silent once every account already carries the ID.
+ */
+import { displayName } from '../model/types.js';
+import type { CheckRule } from './types.js';
+import { accountRef, endOf, indexDataset, pronoteRef, type RawFinding } from './common.js';
+
+export const sharedId: CheckRule = {
+  code: 'pronote.shared-id',
+  title: 'Un identifiant PRONOTE pour plusieurs comptes ENT',
+  severity: 'error',
+  description:
+    "Une même personne de PRONOTE correspond à plusieurs comptes ENT (doublon de responsable ou d'élève dans SIECLE) : l'ENT ne sait pas auquel affecter l'identifiant PRONOTE et ne l'affecte à aucun. Aucun de ces comptes ne peut ouvrir PRONOTE depuis l'ENT.",
+  fix: [
+    "Donner le même identifiant PRONOTE à chacun des comptes ENT listés.",
+    "1. Copier l'identifiant PRONOTE (depuis le fichier des identifiants PRONOTE ou PRONOTE, onglet Ressources).",
+    "2. Pour chaque compte : dans l'ENT, Annuaire > Rechercher un utilisateur, cliquer sur l'icône de la fiche puis, sur la ligne de l'établissement, sur « Modifier la valeur », et coller l'identifiant.",
+    "3. En début d'année, avant de distribuer les codes ENT aux parents, on peut aussi supprimer le doublon dans SIECLE (Fiches élèves > Doublons responsables) ; rapprocher les comptes ENT seulement exceptionnellement et avec grande prudence. En cours d'année, si les comptes ont déjà servi, se contenter d'affecter le même identifiant.",
+  ].join('\n'),
+  run(ctx) {
+    const ds = ctx.dataset;
+    const idx = indexDataset(ds);
+    const m = ctx.match;
+    const logins = new Map<string, Set<string>>();
+    const add = (id: string, login: string) => {
+      const s = logins.get(id);
+      if (s) s.add(login);
+      else logins.set(id, new Set([login]));
+    };
+    for (const a of m.assignments)
+      if (a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin)) add(a.pronoteId, a.entLogin);
+    for (const [person, link] of m.pronoteOf) {
+      if (link.decision !== 'certain') continue;
+      const id = endOf(link, 'pronote').id;
+      for (const l of m.entOf.get(person) ?? []) if (l.decision === 'certain') add(id, endOf(l, 'ent').id);
+    }
+    const current = new Map(m.assignments.map((a) => [a.entLogin, a.currentPronoteId] as const));
+    const out: RawFinding[] = [];
+    for (const [id, set] of logins) {
+      if (set.size < 2) continue;
+      const accounts = [...set].sort().map((l) => ({ login: l, account: idx.accountByLogin.get(l) }));
+      const carried = (l: string) => current.get(l) ?? idx.accountByLogin.get(l)?.pronoteId;
+      if (accounts.every((x) => carried(x.login) === id)) continue;
+      const row = idx.pronoteById.get(id);
+      out.push({
+        subjects: [
+          row ? pronoteRef(row) : { source: 'pronote', kind: 'row', id },
+          ...accounts.map((x) => (x.account ? accountRef(x.account) : { source: 'ent' as const, kind: 'account' as const, id: x.login })),
+        ],
+        evidence: [
+          `L'identifiant PRONOTE ${id}${row ? ` (${displayName(row.name)})` : ''} revient à ${accounts.length} comptes ENT : ${accounts.map((x) => x.login).join(', ')}.`,
+          ...accounts.map((x) => {
+            const c = carried(x.login);
+            return `Compte ${x.login}${x.account ? ` (${displayName(x.account.name)})` : ''} : ${c ? (c === id ? 'porte déjà cet identifiant' : `porte l'identifiant ${c}`) : "ne porte pas d'identifiant PRONOTE"}.`;
+          }),
+        ],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * groups.unknown-group — warning: pupils are in a SIECLE group that STS-web does not know (the
+ * STS-web import from the timetable is « annule et remplace »: a group renamed or dropped in EDT
+ * disappears from STS-web). The group has no teacher service, so in the ENT it has no teacher.
+ * Runs only when an STS-web export was read.
+ */
+import type { CheckRule } from './types.js';
+import { indexDataset, pupilLabel, REMONTEE_STS, PUSH_GROUP_LINKS, type RawFinding } from './common.js';
+import { VALID_GROUP_NAME } from './groups-common.js';
+
+export const unknownGroup: CheckRule = {
+  code: 'groups.unknown-group',
+  title: 'Groupe SIECLE inconnu de STS-web',
+  severity: 'warning',
+  description:
+    "Des élèves sont inscrits dans SIECLE dans un groupe que STS-web ne connaît pas (renommé ou supprimé lors du dernier import « Emploi du temps », qui annule et remplace) : le groupe n'a aucun service d'enseignement, donc aucun enseignant dans l'ENT.",
+  fix: [
+    'Refaire exister le groupe dans STS-web (remontée depuis EDT), ou en retirer les élèves.',
+    `1. ${REMONTEE_STS}`,
+    `2. Si le groupe n'a plus lieu d'être, retirer les élèves du groupe dans EDT. ${PUSH_GROUP_LINKS}`,
+  ].join('\n'),
+  run(ctx) {
+    const ds = ctx.dataset;
+    const idx = indexDataset(ds);
+    if (!idx.has.sts) return [];
+    const sts = new Set(ds.stsGroups.map((g) => g.code));
+    const divisions = new Set(ds.stsDivisions.map((d) => d.code));
+    const members = new Map<string, string[]>();
+    for (const p of idx.currentPupils)
+      for (const code of new Set(p.groups)) {
+        if (sts.has(code) || divisions.has(code)) continue;
+        const list = members.get(code);
+        if (list) list.push(pupilLabel(p));
+        else members.set(code, [pupilLabel(p)]);
+      }
+    const out: RawFinding[] = [];
+    for (const [code, pupils] of [...members].sort(([a], [b]) => a.localeCompare(b))) {
+      const truncated = code.length > 8 ? code.slice(0, 8) : undefined;
+      out.push({
+        subjects: [{ source: 'siecle', kind: 'group', id: code, label: `groupe ${code}` }],
+        evidence: [
+          `Groupe ${code} : ${pupils.length} élève(s) inscrit(s) dans SIECLE, absent de STS-web (sts_emp).`,
+          `Élèves : ${pupils.slice(0, 10).join(', ')}${pupils.length > 10 ? `, et ${pupils.length - 10} autre(s)` : ''}.`,
+          !VALID_GROUP_NAME.test(code)
+            ? `Le nom « ${code} » n'est pas accepté par STS-web (voir « Nom de groupe refusé par STS-web »)${truncated && sts.has(truncated) ? ` ; STS-web connaît « ${truncated} », sans doute le même groupe tronqué par EDT` : ''}.`
+            : '',
+        ].filter(Boolean),
+      });
+    }
+    return out;
+  },
+};
