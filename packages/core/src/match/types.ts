@@ -30,7 +30,21 @@ export interface Link {
   evidence: string[];
   /** For an ambiguous link: the rival candidates. */
   candidates?: SubjectRef[];
+  /** The admin confirmed this probable link (or picked it among ambiguous options). */
+  confirmedByAdmin?: boolean;
 }
+
+/**
+ * Why an assignment has its PRONOTE ID, or none:
+ * - `linked`: a PRONOTE row was found (see `decision`);
+ * - `ambiguous`: several rows could be the one (see `candidates`);
+ * - `chosen`: the admin picked the ID (`AdminDecisions.chosen`);
+ * - `no-pronote-row`: the person is known (SIECLE/STS) but has no PRONOTE row;
+ * - `no-pronote-list`: no PRONOTE list of this profile was imported;
+ * - `no-owner`: no SIECLE/STS record and no PRONOTE row fits the account;
+ * - `ambiguous-owner`: several SIECLE/STS records could own the account.
+ */
+export type AssignmentStatus = 'linked' | 'ambiguous' | 'chosen' | 'no-pronote-row' | 'no-pronote-list' | 'no-owner' | 'ambiguous-owner';
 
 /** The PRONOTE ID one ENT account should carry. */
 export interface Assignment {
@@ -47,6 +61,8 @@ export interface Assignment {
   confirmedByAdmin?: boolean;
   /** For `ambiguous`: every PRONOTE row that could be the one. */
   candidates?: { pronoteId: string; label: string; evidence: string[] }[];
+  /** Why there is (or is not) an ID; see AssignmentStatus. Added by the matcher. */
+  status?: AssignmentStatus;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -84,6 +100,14 @@ export interface AdminDecisions {
 /** Stable key of a link: `refKey(from)→refKey(to)`. */
 export function linkKey(l: Pick<Link, 'from' | 'to'>): string {
   return `${refKey(l.from)}→${refKey(l.to)}`;
+}
+
+/**
+ * Key of the pair « this ENT account gets this PRONOTE ID », for AdminDecisions.confirmed /
+ * rejected at the assignment level (the app's accept/refuse buttons on an assignment).
+ */
+export function assignmentKey(entLogin: string, pronoteId: string): string {
+  return linkKey({ from: { source: 'ent', kind: 'account', id: entLogin }, to: { source: 'pronote', kind: 'row', id: pronoteId } });
 }
 
 /** The matcher's output, indexed for the checks and exporters. */

@@ -1,0 +1,96 @@
+/**
+ * Children as the family context of guardians: a PRONOTE guardian row names them
+ * (`NOM Prénom (Classe)`), an ENT guardian account reaches them through the pupil accounts that
+ * list its UID (or the children its export names). Both are resolved to SIECLE pupils when
+ * possible, so that « enfants en commun » compares ids, not only names.
+ */
+import type { PronoteChildRef } from '../model/types.js';
+import { BlockIndex } from './blocking.js';
+import { compareNames, gradeAtLeast, prepareName, type PreparedName } from './names.js';
+import { divisionKey, type ChildDesc, type Rec } from './records.js';
+
+function sortedTokens(n: PreparedName, family = 0): string {
+  return [...(n.families[family]?.tokens ?? []), ...n.given.tokens].sort().join(' ');
+}
+
+/** Finds SIECLE pupils by a child's name and class, as written in another source. */
+export class ChildResolver {
+  private readonly index: BlockIndex;
+  private readonly byTokens = new Map<string, number[]>();
+
+  constructor(private readonly pupils: Rec[]) {
+    this.index = new BlockIndex(pupils);
+    pupils.forEach((p, i) => {
+      for (let f = 0; f < p.name.families.length; f++) {
+        const k = sortedTokens(p.name, f);
+        const l = this.byTokens.get(k);
+        if (l) l.push(i);
+        else this.byTokens.set(k, [i]);
+      }
+    });
+  }
+
+  /** The child described by a name (family/given, possibly split wrongly) and a class. */
+  describe(family: string, given: string, division: string | undefined, raw: string): ChildDesc {
+    const name = prepareName({ family, given });
+    const div = divisionKey(division);
+    const probe: Rec = { ref: { source: 'pronote', kind: 'row', id: '' }, role: 'pupil', name, division: div, label: raw };
+    const hits = new Set<number>();
+    for (const i of this.index.candidates(probe)) {
+      const p = this.pupils[i]!;
+      if (div && p.division && p.division !== div) continue;
+      if (gradeAtLeast(compareNames(name, p.name).grade, 'variant')) hits.add(i);
+    }
+    if (!hits.size) {
+      // « DE LA FONTAINE Jean » split elsewhere than SIECLE does: compare the whole name.
+      for (const i of this.byTokens.get(sortedTokens(name)) ?? []) {
+        const p = this.pupils[i]!;
+        if (!div || !p.division || p.division === div) hits.add(i);
+      }
+    }
+    const label = division ? `${name.display} (${division})` : name.display;
+    return { ids: [...hits].map((i) => this.pupils[i]!.ref.id), name, division: div, label };
+  }
+
+  fromPronote(ref: PronoteChildRef): ChildDesc {
+    return this.describe(ref.family, ref.given, ref.division, ref.raw);
+  }
+}
+
+/**
+ * Children of each ENT guardian account: the pupil accounts listing its UID (their SIECLE
+ * pupil when the account is linked, else their name and class), plus the children the export
+ * itself names.
+ */
+export function entGuardianChildren(
+  guardians: Rec[],
+  pupils: Rec[],
+  ownerOfPupil: (pupilIndex: number) => string | undefined,
+  named: (guardian: Rec) => ChildDesc[],
+): void {
+  const byUid = new Map<string, number[]>();
+  guardians.forEach((g, i) => {
+    for (const k of [g.uid, g.ref.id]) {
+      if (!k) continue;
+      const l = byUid.get(k);
+      if (l) l.push(i);
+      else byUid.set(k, [i]);
+    }
+  });
+  const children: ChildDesc[][] = guardians.map((g) => named(g));
+  pupils.forEach((p, pi) => {
+    const owner = ownerOfPupil(pi);
+    const desc: ChildDesc = { ids: owner ? [owner] : [], name: p.name, division: p.division, label: p.label };
+    const seen = new Set<number>();
+    for (const uid of p.guardianUids ?? []) {
+      for (const gi of byUid.get(uid) ?? []) {
+        if (seen.has(gi)) continue;
+        seen.add(gi);
+        children[gi]!.push(desc);
+      }
+    }
+  });
+  guardians.forEach((g, i) => {
+    if (children[i]!.length) g.children = children[i];
+  });
+}

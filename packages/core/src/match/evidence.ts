@@ -1,0 +1,180 @@
+/**
+ * The evidence between two records of different sources, as weights (for sorting and rivalry)
+ * and as French lines for the admin. Three kinds of facts:
+ * - agreements beyond the name (INE, birth date, class, children in common): what `certain`
+ *   needs;
+ * - hard contradictions (another INE, another birth date, no child in common, a name that is
+ *   not the same): the pair is not a candidate at all;
+ * - soft ones (another class, a birth date one digit off, a typo in the name, teacher vs
+ *   staff): the pair stays a candidate, and a rival, but is at most `probable`.
+ *
+ * Weights, in rough log-odds (Fellegi–Sunter spirit): name 0–6 (3 per part: exact 3, variant
+ * 2.5, partial 1.5, typo 1), INE +10, birth date +5 (one digit off +1), class +3 (another −2),
+ * children +4 (+1 per further child, up to +2), profile mismatch −1, the ENT already carries
+ * this PRONOTE ID +0.5 (a weak hint: it may be wrong).
+ */
+import { compareNames, gradeAtLeast, type NameComparison } from './names.js';
+import { frDate, SOURCE_LABEL, type ChildDesc, type Rec } from './records.js';
+
+export const WEIGHTS = {
+  ine: 10,
+  joinKey: 12,
+  birth: 5,
+  birthClose: 1,
+  division: 3,
+  divisionOther: -2,
+  child: 4,
+  childMore: 1,
+  profileOther: -1,
+  hint: 0.5,
+} as const;
+
+export interface PairEvidence {
+  score: number;
+  /** A contradiction that rules the pair out. */
+  hard: boolean;
+  /** A doubt that keeps the pair a candidate but caps it at `probable`. */
+  soft: boolean;
+  /** An identifier agrees (INE, join key). */
+  identifier: boolean;
+  /** Good enough for `certain` if no rival: identifier, or a clean name + agreement beyond the name. */
+  certainGrade: boolean;
+  name: NameComparison;
+  /** French: summary line first, then details. */
+  evidence: string[];
+  /** Indices of the right record's children found on the left (guardians). */
+  childrenY?: number[];
+}
+
+/** Children of `b` that are also children of `a`: same SIECLE id, or same name (when ids are missing). */
+export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): number[] {
+  const out: number[] = [];
+  b.forEach((cb, j) => {
+    const hit = a.some((ca) => {
+      if (ca.ids.length && cb.ids.length) return ca.ids.some((id) => cb.ids.includes(id));
+      const n = compareNames(ca.name, cb.name);
+      return gradeAtLeast(n.grade, 'partial') && (!ca.division || !cb.division || ca.division === cb.division);
+    });
+    if (hit) out.push(j);
+  });
+  return out;
+}
+
+export interface PairOptions {
+  /** The right record's PRONOTE ID is one the ENT already carries for the left person. */
+  hinted?: boolean;
+}
+
+function birthClose(a: string, b: string): boolean {
+  if (a.slice(0, 4) !== b.slice(0, 4)) return false;
+  const [, ma, da] = a.split('-');
+  const [, mb, db] = b.split('-');
+  if (ma === db && da === mb) return true;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidence {
+  const name = compareNames(x.name, y.name);
+  const sx = SOURCE_LABEL[x.ref.source];
+  const sy = SOURCE_LABEL[y.ref.source];
+  const agree: string[] = [];
+  const details: string[] = [...name.notes];
+  let score = name.score;
+  const nameDiffers = name.grade === 'different';
+  let hard = false;
+  let soft = name.grade === 'typo';
+  let identifier = false;
+  let beyond = 0;
+
+  if (x.ine && y.ine) {
+    if (x.ine.toUpperCase() === y.ine.toUpperCase()) {
+      identifier = true;
+      beyond++;
+      score += WEIGHTS.ine;
+      agree.push('même INE');
+    } else {
+      hard = true;
+      details.push(`INE différent : ${x.ine} dans ${sx}, ${y.ine} dans ${sy}`);
+    }
+  }
+  if (x.birth && y.birth) {
+    if (x.birth === y.birth) {
+      beyond++;
+      score += WEIGHTS.birth;
+      agree.push('même date de naissance');
+    } else if (birthClose(x.birth, y.birth) && gradeAtLeast(name.grade, 'variant')) {
+      soft = true;
+      score += WEIGHTS.birthClose;
+      details.push(`date de naissance proche : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
+    } else {
+      hard = true;
+      details.push(`date de naissance différente : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
+    }
+  }
+  if (x.division && y.division) {
+    if (x.division === y.division) {
+      beyond++;
+      score += WEIGHTS.division;
+      agree.push('même classe');
+    } else {
+      // A one-letter name difference in another class is another person.
+      if (!gradeAtLeast(name.grade, 'partial')) hard = true;
+      soft = true;
+      score += WEIGHTS.divisionOther;
+      details.push(`classe différente : ${x.divisionRaw} dans ${sx}, ${y.divisionRaw} dans ${sy}`);
+    }
+  }
+  let childrenY: number[] | undefined;
+  if (x.children?.length && y.children?.length) {
+    childrenY = childrenInCommon(x.children, y.children);
+    if (childrenY.length) {
+      beyond++;
+      score += WEIGHTS.child + WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
+      agree.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
+    } else {
+      hard = true;
+      details.push(`aucun enfant en commun (${x.children.map((c) => c.label).join(', ')} / ${y.children.map((c) => c.label).join(', ')})`);
+    }
+  }
+  if (x.role !== y.role) {
+    soft = true;
+    score += WEIGHTS.profileOther;
+    details.push(`profil différent : ${ROLE_LABEL[x.role]} dans ${sx}, ${ROLE_LABEL[y.role]} dans ${sy}`);
+  }
+  if (nameDiffers) {
+    // Only an identifier keeps a pair whose names differ (a name change): never certain.
+    if (identifier) soft = true;
+    else hard = true;
+  }
+  if (opts.hinted) {
+    score += WEIGHTS.hint;
+    details.push("l'ENT porte déjà cet identifiant PRONOTE");
+  }
+  const certainGrade =
+    !hard && ((identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0));
+  return { score, hard, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
+}
+
+export const ROLE_LABEL: Record<Rec['role'], string> = { pupil: 'élève', guardian: 'responsable', teacher: 'professeur', staff: 'personnel' };
+
+export function nameSummary(name: NameComparison): string {
+  switch (name.level) {
+    case 'exact':
+      return 'même nom';
+    case 'variant':
+      return 'même nom, écrit autrement';
+    case 'typo':
+      return 'nom proche';
+    default:
+      return 'nom différent';
+  }
+}
+
+/** « même nom, même date de naissance, même classe », then one line per detail. */
+function summarize(name: NameComparison, agree: string[], details: string[]): string[] {
+  const short = agree.filter((a) => !a.includes(':'));
+  const long = agree.filter((a) => a.includes(':'));
+  return [[nameSummary(name), ...short].join(', '), ...long, ...details];
+}

@@ -1,0 +1,178 @@
+/**
+ * The matcher: who is who across SIECLE, STS-web, PRONOTE and the ENT, and the PRONOTE ID every
+ * ENT account should carry. Never a wrong `certain`: a link is certain only with agreement
+ * beyond the name and no compatible rival on either side (see resolve.ts, evidence.ts).
+ *
+ * Stages, per role group (pupils, guardians, teachers + staff):
+ * 1. ENT account → SIECLE pupil / guardian, STS person: join key, else name + class + birth
+ *    date + children (guardians: through the pupil accounts that list them).
+ * 2. SIECLE / STS person → PRONOTE row: INE, name + birth date + class, guardians through their
+ *    children (PRONOTE `NOM Prénom (Classe)` resolved to SIECLE pupils).
+ * 3. ENT account with no person → PRONOTE row directly (at most probable when SIECLE/STS data
+ *    exist and say nothing of it).
+ * 4. Assignments: the composition, the weaker decision of the two links.
+ */
+import type { SchoolDataset } from '../model/dataset.js';
+import type { EntAccount } from '../model/types.js';
+import { refKey, type AdminDecisions, type Link, type MatchResult } from './types.js';
+import { buildAssignments, type GroupRun } from './assign.js';
+import { ChildResolver, entGuardianChildren } from './children.js';
+import { entChildRefs, entRecords, hubRecords, pronoteRecords, roleGroup, type ChildDesc, type Rec, type RoleGroup } from './records.js';
+import { runStage, type StageResult } from './stage.js';
+
+export { compareNames, comparePersonNames, compareFamilyPart, compareGivenNames, genderPair, prepareName, preparePart, PARTICLES } from './names.js';
+export type { NameComparison, NameGrade, NameLevel, NamePart, PreparedName, PartResult } from './names.js';
+export { damerauLevenshtein, jaroWinkler } from './similarity.js';
+export { phoneticFr } from './phonetic.js';
+export { assignmentKey } from './types.js';
+
+const GROUPS: RoleGroup[] = ['pupil', 'guardian', 'staff'];
+
+const byGroup = (recs: Rec[], g: RoleGroup) => recs.filter((r) => roleGroup(r.role) === g);
+
+const HUB_WORD: Record<RoleGroup, { key: string; y: string }> = {
+  pupil: { key: 'même identifiant SIECLE (clé de jointure)', y: 'la fiche SIECLE' },
+  guardian: { key: 'même identifiant SIECLE (clé de jointure)', y: 'la fiche SIECLE' },
+  staff: { key: 'même identifiant STS-web (clé de jointure)', y: 'la fiche STS-web' },
+};
+
+/** Notes on guardians of SIECLE that share one PRONOTE row: a duplicate guardian (same ID for both accounts). */
+function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[]): void {
+  const byRow = new Map<number, number[]>();
+  stage.results.forEach((r, x) => {
+    if (!r || r.decision === 'ambiguous') return;
+    const l = byRow.get(r.best.y) ?? [];
+    l.push(x);
+    byRow.set(r.best.y, l);
+  });
+  for (const [y, xs] of byRow) {
+    if (xs.length < 2) continue;
+    for (const x of xs) {
+      const others = xs.filter((o) => o !== x).map((o) => hub[o]!.label);
+      const note = `même fiche PRONOTE (${pronote[y]!.label}) que ${others.join(', ')} : responsable en double dans SIECLE, les deux comptes reçoivent le même identifiant`;
+      stage.results[x]!.notes.push(note);
+      stage.links[x]!.evidence.push(note);
+    }
+  }
+}
+
+export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchResult {
+  const rejected = new Set(decisions.rejected ?? []);
+  const confirmed = new Set(decisions.confirmed ?? []);
+  const hub = hubRecords(ds);
+  const resolver = new ChildResolver(hub.pupils);
+  const pronote = pronoteRecords(ds.pronoteRows, (ref) => resolver.fromPronote(ref));
+  const { recs: ent, accounts } = entRecords(ds.entAccounts);
+  const accountOf = new Map<string, EntAccount>(ent.map((r, i) => [r.ref.id, accounts[i]!]));
+  const pronoteById = new Map(pronote.map((p) => [p.ref.id, p]));
+  const hubOf: Record<RoleGroup, Rec[]> = { pupil: hub.pupils, guardian: hub.guardians, staff: hub.staff };
+
+  // 1. ENT → SIECLE / STS (pupils first: guardians use their children's accounts).
+  const owner = {} as Record<RoleGroup, StageResult>;
+  const entOf = {} as Record<RoleGroup, Rec[]>;
+  for (const g of GROUPS) {
+    entOf[g] = byGroup(ent, g);
+    if (g === 'guardian') {
+      const pupils = owner.pupil;
+      entGuardianChildren(
+        entOf.guardian,
+        entOf.pupil,
+        (pi) => {
+          const r = pupils.results[pi];
+          return r && r.decision !== 'ambiguous' ? hub.pupils[r.best.y]!.ref.id : undefined;
+        },
+        (gr) =>
+          entChildRefs(accountOf.get(gr.ref.id)!).map((c): ChildDesc => {
+            const d = resolver.describe(c.family ?? '', c.given ?? '', undefined, c.raw);
+            return c.joinKey && hub.pupils.some((p) => p.ref.id === c.joinKey) ? { ...d, ids: [c.joinKey] } : d;
+          }),
+      );
+    }
+    owner[g] = runStage(entOf[g], hubOf[g], {
+      joinKeys: true,
+      joinKeyWord: HUB_WORD[g].key,
+      yWord: HUB_WORD[g].y,
+      separateByChildren: g === 'guardian',
+      rejected,
+      confirmed,
+    });
+  }
+
+  // The PRONOTE IDs the ENT already carries, per person: a weak hint for sorting only.
+  const hints = new Map<string, Set<string>>();
+  for (const g of GROUPS) {
+    owner[g].results.forEach((r, xi) => {
+      const x = entOf[g][xi]!;
+      if (!r || r.decision === 'ambiguous' || !x.pronoteHint) return;
+      const k = refKey(hubOf[g][r.best.y]!.ref);
+      const s = hints.get(k) ?? new Set<string>();
+      s.add(x.pronoteHint);
+      hints.set(k, s);
+    });
+  }
+
+  // 2. SIECLE / STS → PRONOTE; 3. ENT accounts without a person → PRONOTE.
+  const runs: GroupRun[] = [];
+  const links: Link[] = [];
+  const result: MatchResult = { links, assignments: [], entOwner: new Map(), pronoteOf: new Map(), entOf: new Map() };
+  for (const g of GROUPS) {
+    const pron = byGroup(pronote, g);
+    const toPronote = runStage(hubOf[g], pron, {
+      yWord: 'la fiche PRONOTE',
+      separateByChildren: g === 'guardian',
+      hinted: (x, y) => hints.get(refKey(x.ref))?.has(y.ref.id) ?? false,
+      rejected,
+      confirmed,
+    });
+    if (g === 'guardian') noteSharedRows(toPronote, hubOf[g], pron);
+    const linkedTo = new Map<number, string[]>();
+    toPronote.results.forEach((r, x) => {
+      if (!r || r.decision === 'ambiguous') return;
+      const l = linkedTo.get(r.best.y) ?? [];
+      l.push(hubOf[g][x]!.label);
+      linkedTo.set(r.best.y, l);
+    });
+    const pronIndex = new Map(pron.map((p, i) => [p.ref.id, i]));
+    const unowned = entOf[g].map((_, xi) => xi).filter((xi) => !owner[g].results[xi]);
+    const direct = runStage(
+      unowned.map((xi) => entOf[g][xi]!),
+      pron,
+      {
+        yWord: 'la fiche PRONOTE',
+        separateByChildren: g === 'guardian',
+        hinted: (x, y) => x.pronoteHint === y.ref.id,
+        alreadyLinked: (y) => linkedTo.get(pronIndex.get(y.ref.id)!)?.join(', '),
+        capNote: () => (hubOf[g].length ? `aucune fiche ${g === 'staff' ? 'STS-web' : 'SIECLE'} ne correspond à ce compte : à confirmer` : undefined),
+        rejected,
+        confirmed,
+      },
+    );
+    const directRes = entOf[g].map(() => null) as GroupRun['direct'];
+    const directWhy = entOf[g].map(() => null) as GroupRun['directWhy'];
+    unowned.forEach((xi, k) => {
+      directRes[xi] = direct.results[k] ?? null;
+      directWhy[xi] = direct.why[k] ?? null;
+    });
+    runs.push({ ent: entOf[g], hub: hubOf[g], pronote: pron, owner: owner[g], pronoteOfHub: toPronote, direct: directRes, directWhy });
+
+    owner[g].links.forEach((l, xi) => {
+      if (!l) return;
+      links.push(l);
+      result.entOwner.set(entOf[g][xi]!.ref.id, l);
+      if (l.decision === 'ambiguous') return;
+      const k = refKey(l.to);
+      const list = result.entOf.get(k) ?? [];
+      list.push(l);
+      result.entOf.set(k, list);
+    });
+    toPronote.links.forEach((l, x) => {
+      if (!l) return;
+      links.push(l);
+      result.pronoteOf.set(refKey(hubOf[g][x]!.ref), l);
+    });
+    for (const l of direct.links) if (l) links.push(l);
+  }
+
+  result.assignments = runs.flatMap((run) => buildAssignments(run, decisions, pronoteById));
+  return result;
+}

@@ -1,0 +1,276 @@
+/**
+ * Comparing French names as the admin would: case, accents, œ/oe, hyphens or spaces,
+ * apostrophes (N'Diaye / NDIAYE / N DIAYE), particles (de, du, d', le, van…), compound and
+ * several given names in any order, NOM_USAGE vs NOM_DE_FAMILLE, one-letter typos. The result
+ * is graded evidence (exact / variant / typo / different) with French notes; it never decides a
+ * link on its own (the matcher needs agreement beyond the name for that).
+ */
+import { normalizeName } from '../model/names.js';
+import type { PersonName } from '../model/types.js';
+import { phoneticFr } from './phonetic.js';
+import { damerauLevenshtein } from './similarity.js';
+
+/** The four grades the admin sees. */
+export type NameLevel = 'exact' | 'variant' | 'typo' | 'different';
+
+/** The matcher's finer grade: `partial` is a variant that drops part of a compound name. */
+export type NameGrade = 'exact' | 'variant' | 'partial' | 'typo' | 'different';
+
+const GRADE_RANK: Record<NameGrade, number> = { exact: 4, variant: 3, partial: 2, typo: 1, different: 0 };
+/** Evidence weight of each grade, per name part (family, given). */
+export const GRADE_SCORE: Record<NameGrade, number> = { exact: 3, variant: 2.5, partial: 1.5, typo: 1, different: 0 };
+
+export function gradeAtLeast(g: NameGrade, min: NameGrade): boolean {
+  return GRADE_RANK[g] >= GRADE_RANK[min];
+}
+
+function worse(a: NameGrade, b: NameGrade): NameGrade {
+  return GRADE_RANK[a] <= GRADE_RANK[b] ? a : b;
+}
+
+export function levelOf(g: NameGrade): NameLevel {
+  return g === 'partial' ? 'variant' : g;
+}
+
+/** Particles that may be written, glued or left out: « de La Fontaine », « LAFONTAINE », « FONTAINE ». */
+export const PARTICLES = new Set(['DE', 'DU', 'DES', 'D', 'LE', 'LA', 'LES', 'L', 'VAN', 'VON', 'DER', 'DEN', 'DI', 'DA', 'DEL', 'DELLA', 'DOS', 'DAS']);
+
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss' };
+
+/** One name field, prepared once for every comparison. */
+export interface NamePart {
+  /** As written, trimmed, single spaces. */
+  raw: string;
+  /** Lower case, accents kept: equality here is an exact match. */
+  folded: string;
+  /** Lower case without accents or ligatures, punctuation kept. */
+  plain: string;
+  /** `normalizeName`: A–Z/0–9 words. */
+  norm: string;
+  tokens: string[];
+  /** Tokens glued: `N DIAYE` → `NDIAYE`. */
+  compact: string;
+  /** Tokens without particles (when something is left). */
+  coreTokens: string[];
+  core: string;
+}
+
+export interface PreparedName {
+  /** NOM_DE_FAMILLE then NOM_USAGE (when different), non-empty ones. */
+  families: NamePart[];
+  /** Index in `families` of the usage name, -1 when none. */
+  usageIndex: number;
+  given: NamePart;
+  others: NamePart[];
+  /** Every given-name token, main and others. */
+  givenTokens: string[];
+  /** `MARTIN Hélène`, for evidence. */
+  display: string;
+}
+
+export function preparePart(s: string | undefined): NamePart {
+  const raw = (s ?? '').replace(/\s+/g, ' ').trim();
+  const folded = raw.toLowerCase();
+  const plain = folded.replace(/[œæß]/g, (c) => LIGATURES[c] ?? c).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const norm = normalizeName(raw);
+  const tokens = norm ? norm.split(' ') : [];
+  const coreTokens = tokens.filter((t) => !PARTICLES.has(t));
+  const core = coreTokens.length ? coreTokens.join('') : tokens.join('');
+  return { raw, folded, plain, norm, tokens, compact: tokens.join(''), coreTokens: coreTokens.length ? coreTokens : tokens, core };
+}
+
+export function prepareName(n: PersonName): PreparedName {
+  const families: NamePart[] = [];
+  let usageIndex = -1;
+  const fam = preparePart(n.family);
+  if (fam.norm) families.push(fam);
+  if (n.usage) {
+    const usage = preparePart(n.usage);
+    if (usage.norm && usage.norm !== fam.norm) {
+      usageIndex = families.length;
+      families.push(usage);
+    }
+  }
+  const given = preparePart(n.given);
+  const others = (n.otherGiven ?? []).map(preparePart).filter((p) => p.norm);
+  const givenTokens = [...new Set([...given.tokens, ...others.flatMap((o) => o.tokens)])];
+  const shownFamily = families[usageIndex >= 0 ? usageIndex : 0]?.raw ?? '';
+  return { families, usageIndex, given, others, givenTokens, display: `${shownFamily.toUpperCase()} ${given.raw}`.trim() };
+}
+
+/** What one field comparison found. */
+export interface PartResult {
+  grade: NameGrade;
+  /** French note for anything but an exact match. */
+  note?: string;
+}
+
+type Field = 'nom' | 'prénom';
+
+const pair = (a: NamePart, b: NamePart) => `(${a.raw} / ${b.raw})`;
+
+/** Same spelling but for case, accents, ligatures, hyphens, apostrophes or spaces. */
+function spellingVariant(a: NamePart, b: NamePart, field: Field): PartResult | undefined {
+  if (a.folded === b.folded) return { grade: 'exact' };
+  if (a.norm === b.norm || a.compact === b.compact) {
+    const accentsOnly = a.plain === b.plain;
+    return {
+      grade: 'variant',
+      note: accentsOnly
+        ? `${field} écrit avec d'autres accents ${pair(a, b)}`
+        : `${field} écrit avec un trait d'union, une apostrophe ou un espace de différence ${pair(a, b)}`,
+    };
+  }
+  return undefined;
+}
+
+function isSubset(small: string[], big: string[]): boolean {
+  return small.length > 0 && small.length < big.length && small.every((t) => big.includes(t));
+}
+
+function isPrefix(small: string[], big: string[]): boolean {
+  return small.length > 0 && small.length < big.length && small.every((t, i) => big[i] === t);
+}
+
+/** One letter (two for long names) added, dropped, changed or swapped. */
+function typoClose(a: string, b: string): boolean {
+  const min = Math.min(a.length, b.length);
+  if (min < 3) return false;
+  const d = damerauLevenshtein(a, b, 2);
+  return d <= 1 || (d <= 2 && min >= 8);
+}
+
+/**
+ * Masculine / feminine forms of one name (Louis / Louise, Michel / Michèle, Jean / Jeanne,
+ * Léo / Léa, Paolo / Paola): two people, never a typo (matchID flags the same thing).
+ */
+export function genderPair(x: string, y: string): boolean {
+  if (x === y) return false;
+  const [s, l] = x.length <= y.length ? [x, y] : [y, x];
+  if (l.startsWith(s)) return ['E', 'A', 'LE', 'NE', 'TE', 'TTE'].includes(l.slice(s.length));
+  if (s.length === l.length && s.length >= 3 && s.slice(0, -1) === l.slice(0, -1)) {
+    const e1 = s[s.length - 1]!;
+    const e2 = l[l.length - 1]!;
+    return 'AOE'.includes(e1) && 'AOE'.includes(e2);
+  }
+  return false;
+}
+
+/** Family names: spelling, particles, compound names, typos. */
+export function compareFamilyPart(a: NamePart, b: NamePart): PartResult {
+  if (!a.norm || !b.norm) return { grade: 'different' };
+  const v = spellingVariant(a, b, 'nom');
+  if (v) return v;
+  if (a.core === b.core) return { grade: 'variant', note: `nom avec ou sans particule ${pair(a, b)}` };
+  const [s, l] = a.coreTokens.length <= b.coreTokens.length ? [a, b] : [b, a];
+  if (isSubset(s.coreTokens, l.coreTokens) && s.core.length >= 3) {
+    return { grade: 'partial', note: `nom composé écrit en partie ${pair(a, b)}` };
+  }
+  if (typoClose(a.compact, b.compact) || typoClose(a.core, b.core)) return { grade: 'typo', note: `nom proche ${pair(a, b)}` };
+  const min = Math.min(a.core.length, b.core.length);
+  if (min >= 5 && phoneticFr(a.core) === phoneticFr(b.core) && damerauLevenshtein(a.core, b.core, 3) <= 3) {
+    return { grade: 'typo', note: `nom proche à l'oreille ${pair(a, b)}` };
+  }
+  return { grade: 'different' };
+}
+
+function sameSorted(x: string[], y: string[]): boolean {
+  if (x.length !== y.length || x.length < 2) return false;
+  const a = [...x].sort();
+  const b = [...y].sort();
+  return a.every((t, i) => t === b[i]);
+}
+
+/** Given names: spelling, order, compound, other given names, typos, masculine/feminine. */
+export function compareGivenNames(a: PreparedName, b: PreparedName): PartResult {
+  const ga = a.given;
+  const gb = b.given;
+  if (!ga.norm || !gb.norm) return { grade: 'different' };
+  const v = spellingVariant(ga, gb, 'prénom');
+  if (v) return v;
+  if (genderPair(ga.compact, gb.compact)) {
+    return { grade: 'different', note: `prénoms différents, masculin et féminin ${pair(ga, gb)}` };
+  }
+  if (sameSorted(ga.tokens, gb.tokens) || sameSorted(a.givenTokens, b.givenTokens)) {
+    return { grade: 'variant', note: `prénoms dans un autre ordre ${pair(ga, gb)}` };
+  }
+  if (isPrefix(ga.tokens, gb.tokens) || isPrefix(gb.tokens, ga.tokens)) {
+    return { grade: 'partial', note: `prénom composé écrit en partie ${pair(ga, gb)}` };
+  }
+  if (isSubset(ga.tokens, gb.tokens) || isSubset(gb.tokens, ga.tokens)) {
+    return { grade: 'typo', note: `prénom composé, une autre partie ${pair(ga, gb)}` };
+  }
+  const inOthers = (x: NamePart, all: string[]) => x.tokens.length > 0 && x.tokens.every((t) => all.includes(t));
+  if ((b.others.length || a.others.length) && (inOthers(gb, a.givenTokens) || inOthers(ga, b.givenTokens))) {
+    return { grade: 'typo', note: `prénom usuel pris parmi les autres prénoms ${pair(ga, gb)}` };
+  }
+  if (typoClose(ga.compact, gb.compact)) return { grade: 'typo', note: `prénom proche ${pair(ga, gb)}` };
+  return { grade: 'different' };
+}
+
+export interface NameComparison {
+  /** The grade the admin reads. */
+  level: NameLevel;
+  /** The finer grade (worst of family and given). */
+  grade: NameGrade;
+  family: NameGrade;
+  given: NameGrade;
+  /** Evidence weight, 0 (different) to 6 (exact). */
+  score: number;
+  /** French notes on every difference (« prénom proche (Léa / Léna) »). */
+  notes: string[];
+}
+
+/** Best family-name match across NOM_DE_FAMILLE / NOM_USAGE on both sides. */
+function compareFamilies(a: PreparedName, b: PreparedName): PartResult {
+  let best: PartResult = { grade: 'different' };
+  let bestI = -1;
+  let bestJ = -1;
+  for (let i = 0; i < a.families.length; i++) {
+    for (let j = 0; j < b.families.length; j++) {
+      const r = compareFamilyPart(a.families[i]!, b.families[j]!);
+      if (GRADE_RANK[r.grade] > GRADE_RANK[best.grade]) {
+        best = r;
+        bestI = i;
+        bestJ = j;
+      }
+    }
+  }
+  if (best.grade === 'different' || bestI < 0) return best;
+  const usageA = bestI === a.usageIndex;
+  const usageB = bestJ === b.usageIndex;
+  if (usageA !== usageB) {
+    const [withUsage, other] = usageA ? [a, bestI] : [b, bestJ];
+    const usage = withUsage.families[other]!.raw;
+    const family = withUsage.families[0]!.raw;
+    const note = `nom d'usage ${usage.toUpperCase()} d'un côté (nom de famille ${family.toUpperCase()})`;
+    return { grade: best.grade, note: best.note ? `${best.note} ; ${note}` : note };
+  }
+  return best;
+}
+
+export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
+  const fam = compareFamilies(a, b);
+  const giv = compareGivenNames(a, b);
+  let grade = worse(fam.grade, giv.grade);
+  const notes = [fam.note, giv.note].filter((n): n is string => !!n);
+  let family = fam.grade;
+  let given = giv.grade;
+  if (grade === 'different' && a.families[0] && b.families[0]) {
+    // Family and given names entered in each other's field.
+    const x = compareFamilyPart(a.given, b.families[0]);
+    const y = compareFamilyPart(a.families[0], b.given);
+    if (gradeAtLeast(x.grade, 'variant') && gradeAtLeast(y.grade, 'variant')) {
+      grade = family = given = 'variant';
+      notes.length = 0;
+      notes.push(`nom et prénom inversés (${a.display} / ${b.display})`);
+    }
+  }
+  const score = grade === 'different' ? 0 : GRADE_SCORE[family] + GRADE_SCORE[given];
+  return { level: levelOf(grade), grade, family, given, score, notes };
+}
+
+/** Convenience for two raw names (tests, the app's search box). */
+export function comparePersonNames(a: PersonName, b: PersonName): NameComparison {
+  return compareNames(prepareName(a), prepareName(b));
+}

@@ -1,0 +1,160 @@
+/**
+ * From candidate pairs to decisions, looking at rivals on both sides.
+ *
+ * For a left record x (an ENT account, a SIECLE/STS person), its candidates are the right
+ * records with no hard contradiction and not rejected by the admin. A right record y is
+ * *claimed* by every x that has it as a candidate; two claimants of y *conflict* unless the
+ * evidence separates them (guardians: each has its own children in common with y — the
+ * duplicate-guardian case, where both accounts must get the same PRONOTE ID).
+ *
+ * - A candidate that a conflicting claimant fits clearly better (by ≥ TIE) is taken: not for x.
+ * - Several candidates within TIE of the best: `ambiguous`, all listed, none chosen.
+ * - The best is also claimed, within TIE, by another record: `ambiguous` (it may be theirs).
+ * - Any other compatible rival (a weaker candidate, a weaker claimant, a taken one): at most
+ *   `probable` (twins Léo / Léa, the same name and birth date in two classes…).
+ * - Otherwise `certain` when the pair's evidence is certain-grade (identifier, or a clean name
+ *   with agreement beyond the name), else `probable`.
+ * A rejection by the admin caps the next proposal at `probable`; a confirmation turns a
+ * probable (or an ambiguous option) into an admin-confirmed proposal.
+ */
+import type { Decision } from './types.js';
+import type { PairEvidence } from './evidence.js';
+
+/** Score gap under which two candidates are equally good. Exact vs typo (2) is not a tie. */
+export const TIE = 1.5;
+
+export interface Cand {
+  y: number;
+  ev: PairEvidence;
+}
+
+export interface Resolved {
+  decision: Decision;
+  /** The proposal; for `ambiguous`, the best option (not chosen). */
+  best: Cand;
+  /** `ambiguous`: every option, best first. Otherwise the other compatible candidates. */
+  options: Cand[];
+  /** French lines about rivals, rejections, confirmations. */
+  notes: string[];
+  confirmedByAdmin?: boolean;
+}
+
+export interface ResolveInput {
+  cands: Cand[][];
+  /** Whether two claimants of the same right record are told apart by their evidence. */
+  separated?: (a: Cand, b: Cand) => boolean;
+  rejected?: (x: number, y: number) => boolean;
+  confirmed?: (x: number, y: number) => boolean;
+  labelX: (x: number) => string;
+  labelY: (y: number) => string;
+  /** « cette fiche PRONOTE », for the notes. */
+  yWord: string;
+}
+
+export interface ResolveOutput {
+  results: (Resolved | null)[];
+  /** For x with no result: why (its nearest candidate is someone else's), French. */
+  why: (string | null)[];
+  /** The candidates each x had after hard contradictions and rejections (best first). */
+  compatible: Cand[][];
+}
+
+interface Claim {
+  x: number;
+  c: Cand;
+}
+
+export const separatedByChildren = (a: Cand, b: Cand): boolean =>
+  !!a.ev.childrenY?.length && !!b.ev.childrenY?.length && !a.ev.childrenY.some((j) => b.ev.childrenY!.includes(j));
+
+export function resolve(input: ResolveInput): ResolveOutput {
+  const { cands, separated, rejected, confirmed, labelX, labelY, yWord } = input;
+  const n = cands.length;
+  const compatible: Cand[][] = new Array(n);
+  const rejectedAny = new Uint8Array(n);
+  const claims = new Map<number, Claim[]>();
+  for (let x = 0; x < n; x++) {
+    const list: Cand[] = [];
+    for (const c of cands[x] ?? []) {
+      if (c.ev.hard) continue;
+      if (rejected?.(x, c.y)) {
+        rejectedAny[x] = 1;
+        continue;
+      }
+      list.push(c);
+    }
+    list.sort((a, b) => b.ev.score - a.ev.score);
+    compatible[x] = list;
+    for (const c of list) {
+      const cl = claims.get(c.y);
+      if (cl) cl.push({ x, c });
+      else claims.set(c.y, [{ x, c }]);
+    }
+  }
+  const results: (Resolved | null)[] = new Array(n).fill(null);
+  const why: (string | null)[] = new Array(n).fill(null);
+  const list = (cs: Cand[]) => cs.map((c) => labelY(c.y)).join(', ');
+
+  for (let x = 0; x < n; x++) {
+    const mine = compatible[x]!;
+    if (!mine.length) continue;
+    const conflicts = (c: Cand) => (claims.get(c.y) ?? []).filter((o) => o.x !== x && !separated?.(c, o.c));
+    const available: Cand[] = [];
+    const taken: { c: Cand; by: Claim }[] = [];
+    for (const c of mine) {
+      const stronger = conflicts(c).find((o) => o.c.ev.score >= c.ev.score + TIE);
+      if (stronger) taken.push({ c, by: stronger });
+      else available.push(c);
+    }
+    if (!available.length) {
+      const t = taken[0]!;
+      why[x] = `${yWord} la plus proche (${labelY(t.c.y)}) correspond mieux à ${labelX(t.by.x)}`;
+      continue;
+    }
+    const best = available[0]!;
+    const notes: string[] = [];
+    let decision: Decision;
+    let options: Cand[] = available.slice(1);
+    const tied = available.filter((c) => c.ev.score > best.ev.score - TIE);
+    const bestConflicts = conflicts(best);
+    const closeClaimants = bestConflicts.filter((o) => o.c.ev.score > best.ev.score - TIE);
+    if (tied.length > 1) {
+      decision = 'ambiguous';
+      options = available;
+      notes.push(`${available.length} candidats possibles : ${list(available)}`);
+    } else if (closeClaimants.length) {
+      decision = 'ambiguous';
+      options = [best];
+      notes.push(`${yWord} ${labelY(best.y)} pourrait aussi être celle de : ${closeClaimants.map((o) => labelX(o.x)).join(', ')}`);
+    } else if (available.length > 1 || taken.length || bestConflicts.length) {
+      decision = 'probable';
+      if (available.length > 1) notes.push(`autre candidat possible, moins proche : ${list(available.slice(1))}`);
+      if (taken.length) notes.push(`candidat écarté car plus proche d'une autre personne : ${list(taken.map((t) => t.c))}`);
+      if (bestConflicts.length) {
+        notes.push(`${yWord} ${labelY(best.y)} ressemble aussi à : ${bestConflicts.map((o) => labelX(o.x)).join(', ')}`);
+      }
+    } else {
+      decision = best.ev.certainGrade ? 'certain' : 'probable';
+    }
+    const r: Resolved = { decision, best, options, notes };
+    if (rejectedAny[x] && decision === 'certain') {
+      r.decision = 'probable';
+      notes.push("proposition faite après le refus d'un autre rapprochement : à confirmer");
+    }
+    if (confirmed) {
+      if (r.decision === 'probable' && confirmed(x, best.y)) r.confirmedByAdmin = true;
+      else if (r.decision === 'ambiguous') {
+        const pick = options.find((c) => confirmed(x, c.y));
+        if (pick) {
+          r.decision = 'probable';
+          r.best = pick;
+          r.options = options.filter((c) => c !== pick);
+          r.confirmedByAdmin = true;
+        }
+      }
+      if (r.confirmedByAdmin) notes.push("rapprochement confirmé par l'administrateur");
+    }
+    results[x] = r;
+  }
+  return { results, why, compatible };
+}

@@ -1,0 +1,154 @@
+/**
+ * One linking stage: left records (ENT accounts, or SIECLE/STS people) to right records
+ * (SIECLE/STS people, or PRONOTE rows) of the same role group. Exact identifiers first (the ENT
+ * join key), then blocking + evidence + rivalry (resolve.ts) for the rest.
+ */
+import { refKey, type Link, type SubjectRef } from './types.js';
+import { BlockIndex } from './blocking.js';
+import { comparePair, WEIGHTS, type PairEvidence } from './evidence.js';
+import type { Rec } from './records.js';
+import { resolve, separatedByChildren, type Cand, type Resolved } from './resolve.js';
+
+export interface StageOptions {
+  /** Link by the ENT join key (ELEVE_ID, PERSONNE_ID, STS id) before names. */
+  joinKeys?: boolean;
+  /** « même identifiant SIECLE (clé de jointure) ». */
+  joinKeyWord?: string;
+  /** « cette fiche PRONOTE », for rivalry notes. */
+  yWord: string;
+  /** Guardians: claimants with their own children in common are not rivals. */
+  separateByChildren?: boolean;
+  /** The ENT already carries the right record's PRONOTE ID for this left record. */
+  hinted?: (x: Rec, y: Rec) => boolean;
+  /** Right records already linked to someone outside this stage: the proposal is at most probable. */
+  alreadyLinked?: (y: Rec) => string | undefined;
+  /** Every result is at most probable, with this note (no SIECLE record where one was expected…). */
+  capNote?: (x: Rec) => string | undefined;
+  rejected: Set<string>;
+  confirmed: Set<string>;
+}
+
+export interface StageResult {
+  /** Per left record: the resolution, or null. */
+  results: (Resolved | null)[];
+  /** Per left record with no result: why, in French. */
+  why: (string | null)[];
+  compatible: Cand[][];
+  links: (Link | null)[];
+}
+
+export const keyOf = (from: SubjectRef, to: SubjectRef) => `${refKey(from)}→${refKey(to)}`;
+
+/** Link score in [0, 1] from the evidence weight (name only ≈ 0.45, name + birth + class ≈ 0.75). */
+export function linkScore(s: number): number {
+  return Math.round((1 - Math.exp(-Math.max(0, s) / 10)) * 1000) / 1000;
+}
+
+function joinKeyEvidence(x: Rec, y: Rec, word: string): PairEvidence {
+  const ev = comparePair(x, y);
+  const nameDiffers = ev.name.grade === 'different';
+  return {
+    ...ev,
+    score: ev.score + WEIGHTS.joinKey,
+    hard: false,
+    identifier: true,
+    certainGrade: !nameDiffers,
+    evidence: [word, ...(nameDiffers ? [`mais nom différent : ${x.name.display} / ${y.name.display}`] : []), ...ev.evidence],
+  };
+}
+
+export function toLink(x: Rec, r: Resolved, ys: Rec[]): Link {
+  const y = ys[r.best.y]!;
+  const ambiguous = r.decision === 'ambiguous';
+  const evidence = ambiguous
+    ? [...r.notes, ...r.options.map((o) => `${ys[o.y]!.label} : ${o.ev.evidence.join(' ; ')}`)]
+    : [...r.best.ev.evidence, ...r.notes];
+  const link: Link = { from: x.ref, to: y.ref, decision: r.decision, score: linkScore(r.best.ev.score), evidence };
+  if (ambiguous) link.candidates = r.options.map((o) => ys[o.y]!.ref);
+  if (r.confirmedByAdmin) link.confirmedByAdmin = true;
+  return link;
+}
+
+export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult {
+  const n = xs.length;
+  const results: (Resolved | null)[] = new Array(n).fill(null);
+  const isRejected = (x: number, y: number) => opts.rejected.has(keyOf(xs[x]!.ref, ys[y]!.ref));
+  const isConfirmed = (x: number, y: number) => opts.confirmed.has(keyOf(xs[x]!.ref, ys[y]!.ref));
+
+  // 1. Join keys: the same record by construction (AAF builds the ENT from SIECLE and STS).
+  const byId = new Map<string, number>();
+  ys.forEach((y, i) => byId.set(y.ref.id, i));
+  const capNotes: (string | undefined)[] = xs.map((x) => opts.capNote?.(x));
+  const viaKey = new Map<number, string[]>();
+  if (opts.joinKeys) {
+    const withKey = xs.filter((x) => x.joinKey);
+    const found = withKey.filter((x) => byId.has(x.joinKey!)).length;
+    // Join keys of another kind (an AAF id, say) match nothing: then they are ignored.
+    const reliable = withKey.length > 0 && found / withKey.length >= 0.5;
+    xs.forEach((x, xi) => {
+      if (!x.joinKey || !reliable) return;
+      const yi = byId.get(x.joinKey);
+      if (yi === undefined) {
+        capNotes[xi] ??= `la clé de jointure ${x.joinKey} ne correspond à aucune fiche : rapprochement par le nom, à confirmer`;
+        return;
+      }
+      if (isRejected(xi, yi)) {
+        capNotes[xi] ??= "rapprochement par la clé de jointure refusé par l'administrateur";
+        return;
+      }
+      const ev = joinKeyEvidence(x, ys[yi]!, opts.joinKeyWord ?? 'même identifiant (clé de jointure)');
+      const r: Resolved = { decision: ev.certainGrade ? 'certain' : 'probable', best: { y: yi, ev }, options: [], notes: [] };
+      if (r.decision === 'probable' && isConfirmed(xi, yi)) r.confirmedByAdmin = true;
+      results[xi] = r;
+      const l = viaKey.get(yi) ?? [];
+      l.push(x.label);
+      viaKey.set(yi, l);
+    });
+  }
+
+  // 2. Everyone else: blocking, evidence, rivalry.
+  const index = new BlockIndex(ys);
+  const pending: number[] = [];
+  const cands: Cand[][] = [];
+  xs.forEach((x, xi) => {
+    if (results[xi]) return;
+    pending.push(xi);
+    const list: Cand[] = [];
+    for (const yi of index.candidates(x)) {
+      const ev = comparePair(x, ys[yi]!, { hinted: opts.hinted?.(x, ys[yi]!) });
+      if (!ev.hard) list.push({ y: yi, ev });
+    }
+    cands.push(list);
+  });
+  const out = resolve({
+    cands,
+    separated: opts.separateByChildren ? separatedByChildren : undefined,
+    rejected: (p, y) => isRejected(pending[p]!, y),
+    confirmed: (p, y) => isConfirmed(pending[p]!, y),
+    labelX: (p) => xs[pending[p]!]!.label,
+    labelY: (y) => ys[y]!.label,
+    yWord: opts.yWord,
+  });
+  const why: (string | null)[] = new Array(n).fill(null);
+  const compatible: Cand[][] = xs.map(() => []);
+  pending.forEach((xi, p) => {
+    compatible[xi] = out.compatible[p]!;
+    why[xi] = out.why[p]!;
+    const r = out.results[p];
+    if (!r) return;
+    const y = ys[r.best.y]!;
+    const others = [viaKey.get(r.best.y)?.join(', '), opts.alreadyLinked?.(y)].filter((s): s is string => !!s);
+    const cap = [capNotes[xi], ...others.map((o) => `${opts.yWord} ${y.label} est déjà rattachée à : ${o}`)].filter(
+      (s): s is string => !!s,
+    );
+    if (cap.length && r.decision === 'certain') r.decision = 'probable';
+    if (cap.length) r.notes.push(...cap);
+    if (r.decision === 'probable' && !r.confirmedByAdmin && isConfirmed(xi, r.best.y)) {
+      r.confirmedByAdmin = true;
+      r.notes.push("rapprochement confirmé par l'administrateur");
+    }
+    results[xi] = r;
+  });
+  const links = results.map((r, xi) => (r ? toLink(xs[xi]!, r, ys) : null));
+  return { results, why, compatible, links };
+}
