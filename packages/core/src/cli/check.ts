@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { assembleDataset, type SchoolDataset } from '../model/dataset.js';
 import type { AdminDecisions, Finding, Severity } from '../match/types.js';
-import { reconcile, type ReconcileResult } from '../reconcile.js';
+import { reconcileDetailed, type ReconcileResult } from '../reconcile.js';
+import type { MatchResult } from '../match/types.js';
 import { CliError, collectInputs, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
-export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult } {
+export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult; match: MatchResult } {
   if (!paths.length) throw new CliError('Indiquez les fichiers ou le dossier des exports de l’établissement.');
   const files = readInputs(collectInputs(paths), readOptions(args.flags));
   const year = args.flags.annee ?? args.flags.year;
@@ -21,8 +22,8 @@ export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: 
       throw new CliError(`Le fichier de décisions « ${args.flags.decisions} » n'est pas un JSON lisible.`);
     }
   }
-  const result = reconcile(dataset, { decisions, today: typeof args.flags.today === 'string' ? args.flags.today : undefined });
-  return { dataset, result };
+  const { result, match } = reconcileDetailed(dataset, { decisions, today: typeof args.flags.today === 'string' ? args.flags.today : undefined });
+  return { dataset, result, match };
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', warning: 'À vérifier', info: 'Pour information' };
