@@ -268,7 +268,7 @@ describe('sts_emp (STS_EDT)', () => {
     expect(codes(f)).toEqual(['sts.missing-uai', 'sts.missing-year']);
   });
 
-  it('reads a large export quickly', () => {
+  it('reads a large export completely (speed is measured by npm run bench)', () => {
     const n = 3000;
     const people: string[] = [];
     const divisions: string[] = [];
@@ -281,13 +281,10 @@ describe('sts_emp (STS_EDT)', () => {
       divisions.push(`<DIVISION CODE="D ${d}"><SERVICES>${services}</SERVICES></DIVISION>`);
     }
     const xml = sts({ individus: people.join('\n'), divisions: divisions.join('\n') });
-    const t0 = performance.now();
     const f = read(xml);
-    const ms = performance.now() - t0;
     expect(f.error).toBeNull();
     expect(f.data.staff).toHaveLength(n);
     expect(f.data.stsDivisions).toHaveLength(300);
     expect(f.warnings).toEqual([]);
-    expect(ms).toBeLessThan(3000);
   });
 });
