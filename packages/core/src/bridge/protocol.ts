@@ -9,6 +9,15 @@
  *
  *   app → extension : hello, publish-plan (the assignment plan, flags, people index), forget
  *   extension → app : hello, captured-files (exports captured on the portals), ack
+ *
+ * Handshake (loop-free): the extension's relay listens from document_start and says `hello` when
+ * it starts; the app says `hello` when it starts listening, and answers an extension `hello` that
+ * is not itself a reply (`reply` absent) with its own `hello`. The extension answers every app
+ * `hello` with `hello` + `reply: true`, then posts the captured files waiting for the app.
+ * Captured files are delivered at least once: the app acknowledges them with `files-received`
+ * (names), the extension then forgets them (else they are wiped after an hour); the app may
+ * de-duplicate by `name` + `capturedAt`.
+ * The extension acknowledges `publish-plan`, `forget` and `files-received` with `ack`.
  */
 
 export const BRIDGE_VERSION = 1;
@@ -79,7 +88,7 @@ export type AppToExtension =
   | { source: typeof APP_SOURCE; version: number; type: 'files-received'; names: string[] };
 
 export type ExtensionToApp =
-  | { source: typeof EXTENSION_SOURCE; version: number; type: 'hello'; extensionVersion: string; planDate?: string }
+  | { source: typeof EXTENSION_SOURCE; version: number; type: 'hello'; extensionVersion: string; planDate?: string; reply?: true }
   | { source: typeof EXTENSION_SOURCE; version: number; type: 'captured-files'; files: CapturedFile[] }
   | { source: typeof EXTENSION_SOURCE; version: number; type: 'ack'; of: AppToExtension['type'] };
 

@@ -1,0 +1,57 @@
+/**
+ * Highlight: marks list rows with what Raccord found — SIECLE pupils (blocking, duplicate,
+ * stale), ENT accounts (missing or wrong PRONOTE ID, orphan), STS-web groups (invalid or unknown
+ * names). One small accessible badge per row, its reasons on hover and focus.
+ */
+import type { BridgeFlag } from '@raccord/core/bridge/protocol.js';
+import { normalizeName } from '@raccord/core/model/names.js';
+import { flagsFor } from '../../lib/people';
+import { entngRoute, type EntngDirectoryUser } from '../../portals/entng';
+import type { MarkTarget } from '../../portals/types';
+import { compareIdpn } from '../entng-ids/compare';
+import { loadDirectory, usersByName } from '../entng-ids/directory';
+import { markCell } from '../ui';
+import type { Feature, FeatureEnv } from '../types';
+
+/** Marks for one Open ENT NG list row, from the directory JSON (IDPN) — only for a name that is unique there. */
+function entngMarks(env: FeatureEnv, t: MarkTarget, byName: Map<string, EntngDirectoryUser[]>, all: EntngDirectoryUser[]): BridgeFlag[] {
+  const users = byName.get(t.nameKey ?? '') ?? [];
+  if (users.length !== 1 || !env.index) return [];
+  const user = users[0]!;
+  t.login = user.login ?? undefined;
+  const s = compareIdpn(env.index, user, all);
+  if (s.kind === 'missing') return [{ code: 'ent.pronote-missing', severity: 'warning', reason: `Identifiant PRONOTE manquant dans l'ENT (attendu : ${s.expected}).` }];
+  if (s.kind === 'different') return [{ code: 'ent.pronote-different', severity: 'error', reason: `Identifiant PRONOTE différent : l'ENT porte ${s.current}, PRONOTE attend ${s.expected}.` }];
+  return [];
+}
+
+export const highlight: Feature = {
+  id: 'highlight',
+  include: (page) => page.kinds.includes('pupil-list') || page.kinds.includes('user-list') || page.kinds.includes('groups'),
+  async run(env) {
+    const { doc, url, adapter, index } = env;
+    if (!index || !adapter.listRows) return;
+    const targets = adapter.listRows(doc, url);
+    let entng: { byName: Map<string, EntngDirectoryUser[]>; all: EntngDirectoryUser[] } | undefined;
+    if (adapter.id === 'entng') {
+      const route = entngRoute(url);
+      if (route) {
+        // Plan flags by name first (synchronously), then the directory's IDPN once it is loaded.
+        for (const t of targets) markRow(env, t, []);
+        const all = await loadDirectory(url.origin, route.structureId).catch(() => []);
+        if (env.signal.aborted) return;
+        entng = { byName: usersByName(all), all };
+      }
+    }
+    for (const t of targets) markRow(env, t, entng ? entngMarks(env, t, entng.byName, entng.all) : []);
+  },
+};
+
+function markRow(env: FeatureEnv, t: MarkTarget, extra: BridgeFlag[]): void {
+  const flags = [...extra, ...flagsFor(env.index!.plan, t)];
+  const signature = flags.map((f) => `${f.code}:${f.reason}`).join('|');
+  markCell(env.doc, t.cell, flags, signature);
+}
+
+/** For tests and the benchmark: the key of a name as the lists show it. */
+export const nameKey = (family: string, given: string) => normalizeName(`${family} ${given}`);
