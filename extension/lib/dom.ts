@@ -44,10 +44,11 @@ export function findTablesByHeaders<K extends string, O extends string = never>(
 ): HeaderTable<K | O>[] {
   const found: HeaderTable<K | O>[] = [];
   for (const table of Array.from(root.querySelectorAll('table'))) {
-    const headerRow = table.tHead?.rows[0] ?? table.rows[0];
+    const all = Array.from(table.querySelectorAll<HTMLTableRowElement>(':scope > thead > tr, :scope > tbody > tr, :scope > tr, :scope > tfoot > tr'));
+    const headerRow = all.find((r) => r.parentElement?.tagName === 'THEAD') ?? all[0];
     if (!headerRow) continue;
     const byHeader = new Map<string, number>();
-    Array.from(headerRow.cells).forEach((cell, i) => {
+    Array.from(headerRow.children).forEach((cell, i) => {
       const key = norm(text(cell));
       if (key && !byHeader.has(key)) byHeader.set(key, i);
     });
@@ -68,7 +69,7 @@ export function findTablesByHeaders<K extends string, O extends string = never>(
       if (i !== undefined) col[field] = i;
     }
     const rows: HTMLTableRowElement[] = [];
-    for (const row of Array.from(table.rows)) if (row !== headerRow && row.parentElement?.tagName !== 'THEAD') rows.push(row);
+    for (const row of all) if (row !== headerRow && row.parentElement?.tagName !== 'THEAD' && row.parentElement?.tagName !== 'TFOOT') rows.push(row);
     found.push({ table, col, rows });
   }
   return found;
@@ -77,12 +78,12 @@ export function findTablesByHeaders<K extends string, O extends string = never>(
 /** Text of a row's cell for `field` ('' when the table has no such column). */
 export function cellText<K extends string>(t: HeaderTable<K>, row: HTMLTableRowElement, field: K): string {
   const i = t.col[field];
-  return i === undefined ? '' : text(row.cells[i]);
+  return i === undefined ? '' : text(row.children[i]);
 }
 
 export function cellAt<K extends string>(t: HeaderTable<K>, row: HTMLTableRowElement, field: K): HTMLTableCellElement | undefined {
   const i = t.col[field];
-  return i === undefined ? undefined : row.cells[i];
+  return i === undefined ? undefined : (row.children[i] as HTMLTableCellElement | undefined);
 }
 
 /**

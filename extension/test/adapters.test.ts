@@ -1,0 +1,159 @@
+/**
+ * Each adapter against its replica pages: what the page is, and where things are — counted, the
+ * way Refined GitHub tests its selectors against saved pages (anchors.md §3.2).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectPage } from '../portals';
+import { entng, entngRoute, idpnValue } from '../portals/entng';
+import { kosmos } from '../portals/kosmos';
+import { siecle, siecleKeys } from '../portals/siecle';
+import { sts } from '../portals/sts';
+import { ENTNG_STRUCTURE, loadEntng, loadReplica, ORIGIN, stubPortalFetch } from './helpers';
+
+const here = () => new URL(document.location.href);
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('page detection: each replica is recognised by its own adapter only', () => {
+  it.each([
+    ['/kosmos/annuaire.html', 'kosmos', ['user-list']],
+    ['/kosmos/fiche-martin.html', 'kosmos', ['user-record']],
+    ['/kosmos/fiche-variante.html', 'kosmos', ['user-record']],
+    ['/kosmos/identifiants.html', 'kosmos', ['exports']],
+    ['/siecle/fiches-eleves.html', 'siecle', ['pupil-list']],
+    ['/siecle/exportations.html', 'siecle', ['exports']],
+    ['/siecle/tableau-de-bord.html', null, null],
+    ['/sts/structure.html', 'sts', ['groups']],
+    ['/sts/exports.html', 'sts', ['exports']],
+  ])('%s → %s %j', (url, portal, kinds) => {
+    const doc = loadReplica(url);
+    const found = detectPage(doc, here());
+    expect(found?.page.portal ?? null).toBe(portal);
+    expect(found?.page.kinds ?? null).toEqual(kinds);
+  });
+
+  it('Open ENT NG: list, then record after client-side navigation, then the export page', async () => {
+    stubPortalFetch();
+    await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/filter`, 'li.lct-list-item');
+    expect(detectPage(document, here())?.page).toEqual({ portal: 'entng', kinds: ['user-list'] });
+    (document.querySelectorAll<HTMLElement>('li.lct-list-item')[2]!).click();
+    await vi.waitFor(() => expect(document.querySelector('.panel-header')).not.toBeNull());
+    expect(here().pathname).toBe(`/admin/${ENTNG_STRUCTURE}/users/list/u-petit/details`);
+    expect(detectPage(document, here())?.page).toEqual({ portal: 'entng', kinds: ['user-list', 'user-record'] });
+    await loadEntng(`/admin/${ENTNG_STRUCTURE}/imports-exports/export`, '#export-btn');
+    expect(detectPage(document, here())?.page).toEqual({ portal: 'entng', kinds: ['exports'] });
+  });
+
+  it('a page of no known portal is left alone', () => {
+    loadReplica('/x.html', '<html><body><h1>Bonjour</h1><table><tr><th>Nom</th></tr></table></body></html>');
+    expect(detectPage(document, here())).toBeNull();
+  });
+});
+
+describe('Kosmos', () => {
+  it('record: identity by labels, one PRONOTE row per school with its current value', () => {
+    loadReplica('/kosmos/fiche-leroy.html');
+    const r = kosmos.record!(document, here())!;
+    expect(r.identity).toEqual({ family: 'LEROY', given: 'INES', login: 'ines.leroy', profile: 'Elève', birthDate: '2009-09-30' });
+    expect(r.slots.map((s) => [s.uai, s.current, s.schoolLabel])).toEqual([
+      ['0311234B', 'ZZZZ1111ZZZZ1111', 'Clg-jean Jaures-ac-toulouse (0311234B)'],
+      ['0310040A', '', 'Lpo-raymond Naves-ac-toulouse (0310040A)'],
+    ]);
+    expect(r.slots.every((s) => s.editControl?.getAttribute('title') === 'Modifier la valeur')).toBe(true);
+    expect(r.slots[0]!.input()).toBeNull();
+  });
+
+  it('record without a birth date (guardian)', () => {
+    loadReplica('/kosmos/fiche-bernard.html');
+    expect(kosmos.record!(document, here())!.identity.birthDate).toBeUndefined();
+  });
+
+  it('directory: one mark target per result row, keyed by name', () => {
+    loadReplica('/kosmos/annuaire.html');
+    const rows = kosmos.listRows!(document, here());
+    expect(rows).toHaveLength(7);
+    expect(rows.map((r) => r.nameKey)).toContain('ANCIEN LEA');
+    expect(rows.every((r) => r.cell.tagName === 'TD')).toBe(true);
+  });
+
+  it('« Fichiers des identifiants »: the download links with the file names of the table', () => {
+    loadReplica('/kosmos/identifiants.html');
+    const links = kosmos.exportLinks!(document, here());
+    expect(links.map((l) => [l.fileName, l.url])).toEqual([
+      ['ENT-Identifiants-0310040.A.csv', `${ORIGIN}/kosmos/fichiers/ENT-Identifiants-0310040.A.csv`],
+      ['ENT-Identifiants-0310040.A.csv', `${ORIGIN}/kosmos/fichiers/ENT-Identifiants-0310040.A.csv?v=20251211`],
+    ]);
+  });
+});
+
+describe('SIECLE', () => {
+  it('pupil list: one target per row, keys with every given name, the first one and the usage name', () => {
+    loadReplica('/siecle/fiches-eleves.html');
+    const rows = siecle.listRows!(document, here());
+    expect(rows).toHaveLength(7);
+    expect(rows[5]!.siecleKeys).toEqual(['PETIT EMMA LOUISE|2010-06-03', 'PETIT EMMA|2010-06-03']);
+    expect(rows[4]!.siecleKeys).toContain('DUPUIS CHLOE|2010-01-08');
+  });
+
+  it('keys: accents, hyphens and case do not matter', () => {
+    expect(siecleKeys("Lœuillet-d'Almeida", '', 'Zoé Anne', '2009-01-02')).toEqual(['LOEUILLET D ALMEIDA ZOE ANNE|2009-01-02', 'LOEUILLET D ALMEIDA ZOE|2009-01-02']);
+  });
+
+  it('Exportations: the zip link', () => {
+    loadReplica('/siecle/exportations.html');
+    expect(siecle.exportLinks!(document, here()).map((l) => l.fileName)).toEqual(['ElevesSansAdresses.zip']);
+  });
+
+  it('the list is found by its headers whatever their spelling (« Prénom(s) »)', () => {
+    loadReplica('/siecle/fiches-eleves.html');
+    const th = Array.from(document.querySelectorAll('th')).find((t) => t.textContent === 'Prénoms')!;
+    th.textContent = 'Prénom(s)';
+    expect(siecle.listRows!(document, here())).toHaveLength(7);
+  });
+});
+
+describe('STS-web', () => {
+  it('structure: divisions and groups by code', () => {
+    loadReplica('/sts/structure.html');
+    expect(sts.listRows!(document, here()).map((r) => r.groupCode)).toEqual(['2NDE1', '2NDE3', '1G2', 'TG4', '2ESP2', '1SPE MATHS+', 'TPHILO-A', '1HGGSP1']);
+  });
+
+  it('Exports > Emploi du temps: the sts_emp file', () => {
+    loadReplica('/sts/exports.html');
+    const links = sts.exportLinks!(document, here());
+    expect(links.map((l) => [l.anchor.textContent, l.fileName])).toEqual([['Emploi du temps', 'sts_emp_0310040A_2025.xml']]);
+  });
+});
+
+describe('Open ENT NG', () => {
+  it('routes (REAL, portals.md §1.1)', () => {
+    const u = (p: string) => entngRoute(new URL(`${ORIGIN}${p}`));
+    expect(u('/admin/s1/users/list/filter')).toEqual({ structureId: 's1', users: { userId: undefined } });
+    expect(u('/admin/s1/users/list/u9/details')).toEqual({ structureId: 's1', users: { userId: 'u9' } });
+    expect(u('/admin/s1/users/tree-list/u9/details')).toEqual({ structureId: 's1', users: { userId: 'u9' } });
+    expect(u('/admin/s1/users/relink/filter')).toEqual({ structureId: 's1', users: { userId: undefined } });
+    expect(u('/admin/s1/imports-exports/export')).toEqual({ structureId: 's1', export: true });
+    expect(u('/directory/admin-console')).toBeNull();
+  });
+
+  it('IDPN is stored as « structureExternalId$IDPN »', () => {
+    expect(idpnValue('0310040A$WEPYH43KJ2FZT9AS')).toBe('WEPYH43KJ2FZT9AS');
+    expect(idpnValue('WEPYH43KJ2FZT9AS')).toBe('WEPYH43KJ2FZT9AS');
+    expect(idpnValue(null)).toBe('');
+  });
+
+  it('list items by display name; record login from its form field; never an _ngcontent attribute', async () => {
+    stubPortalFetch();
+    await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/u-martin/details`, '.panel-header');
+    expect(entng.listRows!(document, here()).map((r) => r.nameKey)).toEqual(['MARTIN CLAIRE', 'DURAND LUCAS', 'PETIT EMMA', 'BERNARD HUGO', 'LEROY INES', 'MOREAU PAUL', 'ANCIEN LEA']);
+    expect(entng.record!(document, here())!.identity).toEqual({ login: 'claire.martin', displayName: 'MARTIN Claire', profile: 'Enseignant' });
+  });
+
+  it('« Exporter »: the URL the console opens, on the page origin', async () => {
+    stubPortalFetch();
+    await loadEntng(`/admin/${ENTNG_STRUCTURE}/imports-exports/export`, '#export-btn');
+    const [link] = entng.exportLinks!(document, here());
+    expect(link!.url).toBe(`${ORIGIN}/directory/export/users?format=csv&filterActive=&structureId=${ENTNG_STRUCTURE}&type=`);
+    expect(link!.anchor.textContent).toBe('Exporter');
+  });
+});

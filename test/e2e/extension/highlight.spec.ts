@@ -1,0 +1,58 @@
+/** Highlight: the plan's marks on SIECLE, STS-web and ENT lists; the Open ENT NG read-only panel. */
+import { ENTNG_STRUCTURE, enablePortals, expect, openApp, PORTALS, publishPlan, test, waitForBridge } from './fixtures';
+
+test.beforeEach(async ({ context, extensionId, sw }) => {
+  await waitForBridge(sw);
+  await enablePortals(context, extensionId);
+  await publishPlan(await openApp(context), sw);
+});
+
+test('SIECLE « Fiches élèves - Recherche et MAJ »: blocking, duplicate and stale pupils are marked, with their reason', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${PORTALS}/siecle/fiches-eleves.html`);
+  const marks = page.locator('mark[data-raccord="mark"]');
+  await expect(marks).toHaveCount(4); // DURAND ×2 (duplicate), GARCIA (stale), PETIT (blocking)
+  const petit = page.getByRole('row').filter({ hasText: 'PETIT' }).getByRole('img', { name: /Fiche bloquante/ });
+  await expect(petit).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'GARCIA' }).getByRole('img', { name: /Sorti le/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'ROUX' }).locator('mark')).toHaveCount(0);
+  // The reason shows on keyboard focus too.
+  await petit.focus();
+  await expect(page.getByRole('tooltip')).toContainText('INE manquant');
+});
+
+test('STS-web structure: invalid and unknown group names are marked', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${PORTALS}/sts/structure.html`);
+  await expect(page.getByRole('row').filter({ hasText: '1SPE MATHS+' }).getByRole('img', { name: /Nom de groupe invalide/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'TPHILO-A' }).getByRole('img', { name: /Groupe inconnu/ })).toBeVisible();
+  await expect(page.locator('mark[data-raccord="mark"]')).toHaveCount(2);
+});
+
+test('Kosmos directory: orphan and ambiguous accounts are marked', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${PORTALS}/kosmos/annuaire.html`);
+  await expect(page.getByRole('row').filter({ hasText: 'ANCIEN' }).getByRole('img', { name: /Compte orphelin/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'DURAND' }).getByRole('img', { name: /ambigu/ })).toBeVisible();
+});
+
+test('Open ENT NG (SPA): list marks from the directory JSON, then the read-only panel after navigation', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${PORTALS}/admin/${ENTNG_STRUCTURE}/users/list/filter`);
+  const item = (name: string) => page.locator('li.lct-list-item').filter({ hasText: name });
+  await expect(item('MARTIN Claire').getByRole('img', { name: /Identifiant PRONOTE manquant/ })).toBeVisible();
+  await expect(item('PETIT Emma').getByRole('img', { name: /Identifiant PRONOTE différent/ })).toBeVisible();
+  await expect(item('ANCIEN Léa').getByRole('img', { name: /Compte orphelin/ })).toBeVisible();
+  await expect(item('MOREAU Paul').locator('mark')).toHaveCount(0);
+  // Client-side navigation to the record: the panel follows the route.
+  await item('PETIT Emma').click();
+  await expect(page).toHaveURL(/\/users\/list\/u-petit\/details$/);
+  const panel = page.getByRole('complementary', { name: 'Raccord' });
+  await expect(panel).toContainText('R5T8Y2U4I6O9P1AZ');
+  await expect(panel).toContainText('X9X9X9X9X9X9X9X9');
+  await expect(panel).toContainText('relancez l’import');
+  await item('MOREAU Paul').click();
+  await expect(panel).toContainText('L’identifiant PRONOTE de l’ENT est le bon.');
+  // Marks survive the console re-rendering its list.
+  await expect(item('MARTIN Claire').getByRole('img', { name: /Identifiant PRONOTE manquant/ })).toBeVisible();
+});
