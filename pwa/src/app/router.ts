@@ -1,0 +1,91 @@
+/**
+ * Hash routes: they work offline and on any static server, and the back button behaves.
+ */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'import' }
+  | { name: 'overview' }
+  | { name: 'review'; code?: string }
+  | { name: 'finding'; key: string }
+  | { name: 'person'; refKey: string }
+  | { name: 'links' }
+  | { name: 'export' }
+  | { name: 'letters'; audience: 'pupils' | 'guardians'; division: string }
+  | { name: 'data' };
+
+const enc = encodeURIComponent;
+
+export function href(r: Route): string {
+  switch (r.name) {
+    case 'home':
+      return '#/';
+    case 'import':
+      return '#/importer';
+    case 'overview':
+      return '#/apercu';
+    case 'review':
+      return r.code ? `#/constats/${enc(r.code)}` : '#/constats';
+    case 'finding':
+      return `#/constat/${enc(r.key)}`;
+    case 'person':
+      return `#/fiche/${enc(r.refKey)}`;
+    case 'links':
+      return '#/liens';
+    case 'export':
+      return '#/exports';
+    case 'letters':
+      return `#/courriers/${r.audience === 'pupils' ? 'eleves' : 'responsables'}/${enc(r.division)}`;
+    case 'data':
+      return '#/donnees';
+  }
+}
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  const [head = '', a, b] = parts;
+  const dec = (s: string | undefined) => {
+    try {
+      return decodeURIComponent(s ?? '');
+    } catch {
+      return s ?? '';
+    }
+  };
+  switch (head) {
+    case 'importer':
+      return { name: 'import' };
+    case 'apercu':
+      return { name: 'overview' };
+    case 'constats':
+      return a ? { name: 'review', code: dec(a) } : { name: 'review' };
+    case 'constat':
+      return { name: 'finding', key: dec(parts.slice(1).join('/')) };
+    case 'fiche':
+      return { name: 'person', refKey: dec(parts.slice(1).join('/')) };
+    case 'liens':
+      return { name: 'links' };
+    case 'exports':
+      return { name: 'export' };
+    case 'courriers':
+      return { name: 'letters', audience: a === 'responsables' ? 'guardians' : 'pupils', division: dec(b) };
+    case 'donnees':
+      return { name: 'data' };
+    default:
+      return { name: 'home' };
+  }
+}
+
+export function navigate(r: Route): void {
+  window.location.hash = href(r);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,125 @@
+/**
+ * The files the admin dropped, parsed and waiting to be validated. Nothing here touches the
+ * stored data: only `commit` does (engine.ts).
+ */
+import {
+  FILE_KIND_SOURCE,
+  countFile,
+  decodeText,
+  headerSignature,
+  isZip,
+  parseTable,
+  readFile,
+  refuseForeignFiles,
+  selectFiles,
+  type ParsedFile,
+  type TableHints,
+} from '@raccord/core';
+import type { MappingRow } from '../db/schema.ts';
+import type { StoredSchool } from '../db/store.ts';
+import { fr } from '../i18n/fr.ts';
+import type { MappingRequest, StagedFile } from './types.ts';
+
+export interface StagedInput {
+  id: string;
+  name: string;
+  /** Kept to read the file again after the admin maps its columns. */
+  bytes: Uint8Array;
+  files: ParsedFile[];
+}
+
+/** The admin's mappings as core's table hints. */
+export function hintsOf(mappings: MappingRow[]): TableHints {
+  const out: NonNullable<TableHints['mappings']> = {};
+  for (const m of mappings) if (m.kind && m.columns) out[m.signature] = { kind: m.kind, columns: m.columns };
+  return { mappings: out };
+}
+
+/** Header and first rows of a text table (undefined for XML, zips and binaries). */
+function tableHead(bytes: Uint8Array): { header: string[]; sample: string[][] } | undefined {
+  if (isZip(bytes)) return undefined;
+  const { text } = decodeText(bytes);
+  if (text.trimStart().startsWith('<') || text.includes('\u0000')) return undefined;
+  const table = parseTable(text.slice(0, 200_000));
+  const header = table.rows[0];
+  return header ? { header, sample: table.rows.slice(1, 6) } : undefined;
+}
+
+/**
+ * Reads one input with the admin's mappings. A table whose header is unknown, or a PRONOTE list
+ * whose profile cannot be told, gets a mapping request (or is read again with the remembered
+ * profile for that header).
+ */
+export function readInput(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[]): StagedInput {
+  const hints = hintsOf(mappings);
+  let files = readFile(name, bytes, { tableHints: hints });
+  const first = files[0];
+  if (files.length === 1 && first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column')) {
+    const head = tableHead(bytes);
+    if (head) {
+      const signature = headerSignature(head.header);
+      const remembered = mappings.find((m) => m.signature === signature);
+      if (remembered?.pronoteProfile) {
+        files = readFile(name, bytes, { tableHints: { ...hints, pronoteProfile: remembered.pronoteProfile } });
+      }
+    }
+  }
+  return { id, name, bytes, files };
+}
+
+/** Why a failed table read should open the mapping step, if it should. */
+export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingRequest | undefined {
+  const code = file.error?.code;
+  if (code !== 'unknown-layout' && code !== 'missing-column') return undefined;
+  if (input.files.length !== 1) return undefined;
+  const head = tableHead(input.bytes);
+  if (!head) return undefined;
+  const profileMissing = code === 'missing-column' && /quelle liste PRONOTE/.test(file.error?.message ?? '');
+  return {
+    inputId: input.id,
+    signature: headerSignature(head.header),
+    header: head.header,
+    sample: head.sample,
+    need: profileMissing ? 'profile' : 'columns',
+  };
+}
+
+/**
+ * The staged files as the admin sees them: files of another school or year refused against the
+ * stored school (or, before the first import, against the majority of the files given), and
+ * duplicates or older exports of the same kind flagged.
+ */
+export function stagedView(inputs: StagedInput[], school: StoredSchool | undefined): { staged: StagedFile[]; accepted: ParsedFile[] } {
+  const pairs = inputs.flatMap((input) => input.files.map((f) => ({ input, original: f, view: { ...f, warnings: [...f.warnings] } })));
+  const views = pairs.map((p) => p.view);
+  refuseForeignFiles(views, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
+  const used = new Set(selectFiles(views));
+  const staged = pairs.map(({ input, original, view }): StagedFile => {
+    const s: StagedFile = {
+      inputId: input.id,
+      inputName: input.name,
+      path: view.path,
+      kind: view.kind,
+      byteLength: view.byteLength,
+      counts: countFile(original),
+      warnings: view.warnings,
+      error: view.error,
+    };
+    if (view.encoding) s.encoding = view.encoding;
+    if (view.uai) s.uai = view.uai;
+    if (view.schoolYear !== undefined) s.schoolYear = view.schoolYear;
+    if (view.exportDate) s.exportDate = view.exportDate;
+    if (view.layout) s.layout = view.layout;
+    if (school && (view.error?.code === 'wrong-school' || view.error?.code === 'wrong-year' || view.error?.code === 'mixed-year')) {
+      s.appHint = fr.import.otherSchoolHint(school.uai, school.schoolYear);
+    }
+    const mapping = mappingRequestOf(input, original);
+    if (mapping) s.mapping = mapping;
+    return s;
+  });
+  // Files of another school or year are left out; duplicates too. An older export of a kind
+  // given together with a newer one is left out as well (selectFiles said so in a warning).
+  // The encrypted Index Éducation envelope carries nothing Raccord can use: listed, not stored.
+  const accepted = pairs.filter((p) => !p.view.error && used.has(p.view) && FILE_KIND_SOURCE[p.view.kind] !== null).map((p) => p.original);
+  return { staged, accepted };
+}

@@ -1,0 +1,193 @@
+/**
+ * What the engine (the worker) and the page exchange. Plain data only: everything crosses
+ * `postMessage` by structured clone.
+ */
+import type {
+  Assignment,
+  FileCounts,
+  FileKind,
+  Finding,
+  Link,
+  ParseWarning,
+  RaccordErrorInfo,
+  ReconcileResult,
+  Source,
+  SubjectRef,
+} from '@raccord/core';
+import type { ImportOrigin } from '../db/schema.ts';
+
+/** An input the admin gave: a file, a zip, a paste, or a capture from the extension. */
+export interface EngineInput {
+  id: string;
+  name: string;
+  blob: Blob;
+}
+
+/** Asked when Raccord does not recognise a table's header, or cannot tell which PRONOTE list it is. */
+export interface MappingRequest {
+  inputId: string;
+  signature: string;
+  header: string[];
+  /** A few rows, to help the admin recognise the columns. */
+  sample: string[][];
+  need: 'columns' | 'profile';
+}
+
+/** One parsed file waiting for the admin to validate the import. */
+export interface StagedFile {
+  inputId: string;
+  inputName: string;
+  path: string;
+  kind: FileKind;
+  encoding?: string;
+  uai?: string;
+  schoolYear?: number;
+  exportDate?: string;
+  layout?: string;
+  byteLength: number;
+  counts: FileCounts;
+  warnings: ParseWarning[];
+  error: RaccordErrorInfo | null;
+  /** An extra French sentence from the app (e.g. how to change school). */
+  appHint?: string;
+  mapping?: MappingRequest;
+}
+
+export type Phase = 'lecture' | 'controle' | 'generation' | 'enregistrement' | 'rapprochement';
+
+export interface Progress {
+  phase: Phase;
+  done: number;
+  total: number;
+  name?: string;
+}
+
+export interface CommitSummary {
+  importId: number;
+  files: number;
+  refused: number;
+}
+
+/** A source as it feeds the dataset now. */
+export interface SourceInfo {
+  kind: FileKind;
+  source: Source | null;
+  path: string;
+  exportDate?: string;
+  committedAt: string;
+  counts: FileCounts;
+  warnings: ParseWarning[];
+}
+
+export interface ImportInfo {
+  id: number;
+  committedAt: string;
+  origin: ImportOrigin;
+  files: number;
+}
+
+/** A check rule as the app shows it. */
+export interface RuleInfo {
+  code: string;
+  title: string;
+  severity: 'error' | 'warning' | 'info';
+  description: string;
+  fix: string;
+}
+
+/** The reconciliation as the pages get it: without the links (the person page asks for those). */
+export type OverviewResult = Omit<ReconcileResult, 'links'>;
+
+export interface Overview {
+  school: { uai: string; schoolYear?: number; name?: string } | null;
+  sources: SourceInfo[];
+  result: OverviewResult | null;
+  /** Keys of findings absent after the previous import (empty when there is only one import). */
+  newFindingKeys: string[];
+  lastImport?: ImportInfo;
+  previousImport?: ImportInfo;
+  computedAt?: string;
+  /** ISO date used for delays. */
+  today: string;
+  /** Every check rule, with its description. */
+  rules: RuleInfo[];
+}
+
+/** One record of one source, as the person page shows it. */
+export interface RecordView {
+  ref: SubjectRef;
+  refKey: string;
+  source: Source;
+  title: string;
+  fields: [label: string, value: string][];
+  /** Related people (children, guardians): label and refKey to open. */
+  related: { label: string; refKey: string; role: string }[];
+}
+
+export interface PersonView {
+  refKey: string;
+  title: string;
+  records: RecordView[];
+  links: { key: string; link: Link }[];
+  assignments: Assignment[];
+  findings: Finding[];
+}
+
+export type ExportKind =
+  | 'mailmerge-pupils'
+  | 'mailmerge-guardians'
+  | 'findings'
+  | 'plan'
+  | 'diff'
+  | 'cpro'
+  | 'backup';
+
+export interface ExportRequest {
+  kind: ExportKind;
+  /** Only this division (class) for the mail merge; all when absent. */
+  division?: string;
+  /** For the diff: the older snapshot to compare with the current one. */
+  previousSnapshotId?: number;
+}
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  data: Uint8Array | string;
+  /** French lines shown next to the download (e.g. accounts left out and why). */
+  notes: string[];
+  /** A second file that goes with it (the accounts left out of a mail merge). */
+  extra?: ExportFile;
+}
+
+/** One credential letter. */
+export interface Letter {
+  division: string;
+  /** The person the letter is for (pupil, or guardian « parent de … »). */
+  recipient: string;
+  about?: string;
+  login: string;
+  /** The initial password or activation code; absent when the owner changed it. */
+  secret?: string;
+  secretLabel: string;
+}
+
+export interface LettersBundle {
+  school: { uai: string; name?: string };
+  audience: 'pupils' | 'guardians';
+  divisions: string[];
+  letters: Letter[];
+  /** People left out (changed password, no account) with the reason. */
+  leftOut: { who: string; division: string; reason: string }[];
+}
+
+export interface SnapshotInfo {
+  id: number;
+  importId: number;
+  kind: FileKind;
+  slot: string;
+  path: string;
+  exportDate?: string;
+  committedAt: string;
+  current: boolean;
+}

@@ -1,0 +1,226 @@
+import { useEffect, useId, useState, type DragEvent } from 'react';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { FILE_KIND_LABEL } from '@raccord/core/model/types.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { Badge } from '../../components/ui.tsx';
+import { fr } from '../../i18n/fr.ts';
+import { navigate } from '../../app/router.ts';
+import { useFeedback } from '../../app/feedback.tsx';
+import { useOverview } from '../../lib/queries.ts';
+import type { StagedFile } from '../../engine/types.ts';
+import { fromDataTransfer, fromFileList, fromPaste } from './collect.ts';
+import { importActions, useImportState } from './importStore.ts';
+import { MappingDialog } from './MappingDialog.tsx';
+import { ImportProgress } from './ImportProgress.tsx';
+
+export function ImportPage() {
+  const state = useImportState();
+  const qc = useQueryClient();
+  const overview = useOverview();
+  const { notify } = useFeedback();
+  const [dragging, setDragging] = useState(false);
+  const [paste, setPaste] = useState('');
+  const [pasteError, setPasteError] = useState('');
+  const [mapping, setMapping] = useState<StagedFile | null>(null);
+  const ids = { paste: useId(), pasteErr: useId() };
+  const busy = state.job !== null;
+
+  // Announce how the last job ended, then forget it.
+  useEffect(() => {
+    const o = state.outcome;
+    if (!o) return;
+    if (o.kind === 'cancelled') notify(fr.import.cancelled);
+    else if (o.kind === 'error') notify(fr.app.errorDetail(o.message), { tone: 'error' });
+    else {
+      notify(fr.import.committed(o.summary.files, o.summary.refused));
+      navigate({ name: 'overview' });
+    }
+    importActions.clearOutcome();
+  }, [state.outcome, notify]);
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (busy) return;
+    await importActions.add(await fromDataTransfer(e.dataTransfer));
+  };
+
+  const usable = state.staged.filter((s) => !s.error).length;
+  const hasData = !!overview.data?.result;
+
+  return (
+    <div className="page import-page">
+      <PageTitle text={fr.import.title}>{fr.import.title}</PageTitle>
+      <p className="lead">{fr.import.intro}</p>
+
+      <div
+        className={`drop-zone${dragging ? ' drop-active' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p className="drop-title">{dragging ? fr.import.dropActive : fr.import.dropZone}</p>
+        <div className="drop-actions">
+          <FilePicker label={fr.import.chooseFiles} inputLabel={fr.import.filesInputLabel} disabled={busy} testId="file-input" onFiles={(f) => importActions.add(fromFileList(f))} />
+          <FilePicker label={fr.import.chooseFolder} inputLabel={fr.import.folderInputLabel} disabled={busy} folder secondary onFiles={(f) => importActions.add(fromFileList(f))} />
+        </div>
+      </div>
+
+      {state.job && <ImportProgress progress={state.job.progress} onCancel={importActions.cancel} />}
+
+      {state.staged.length > 0 && (
+        <section aria-labelledby="staged-title" className="card">
+          <h2 id="staged-title">{fr.import.stagedTitle}</h2>
+          <StagedTable staged={state.staged} busy={busy} onMap={setMapping} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy || usable === 0} onClick={() => importActions.commit(qc)}>
+              {fr.import.commit(usable)}
+            </button>
+            <button type="button" className="button-secondary" disabled={busy} onClick={() => importActions.remove(state.staged.map((s) => s.inputId))}>
+              {fr.import.clear}
+            </button>
+          </div>
+          {usable === 0 && <p className="hint">{fr.import.commitNone}</p>}
+        </section>
+      )}
+
+      <section aria-labelledby="paste-title" className="card">
+        <h2 id="paste-title">{fr.import.pasteTitle}</h2>
+        <p className="hint">{fr.import.pasteHelp}</p>
+        <label htmlFor={ids.paste}>{fr.import.pasteLabel}</label>
+        <textarea
+          id={ids.paste}
+          rows={5}
+          value={paste}
+          spellCheck={false}
+          aria-describedby={pasteError ? ids.pasteErr : undefined}
+          aria-invalid={pasteError ? true : undefined}
+          onChange={(e) => {
+            setPaste(e.target.value);
+            setPasteError('');
+          }}
+        />
+        {pasteError && (
+          <p id={ids.pasteErr} className="field-error">
+            {pasteError}
+          </p>
+        )}
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            if (!paste.trim()) return setPasteError(fr.import.pasteEmpty);
+            await importActions.add([fromPaste(paste)], 'collage');
+            setPaste('');
+          }}
+        >
+          {fr.import.pasteAdd}
+        </button>
+      </section>
+
+      <section aria-labelledby="sample-title" className="card sample-card">
+        <h2 id="sample-title">{fr.import.sample}</h2>
+        <p className="hint">{fr.import.sampleHelp}</p>
+        {hasData && <p className="hint">{fr.import.sampleReplaceWarning}</p>}
+        <button type="button" className="primary" disabled={busy} onClick={() => importActions.sample(qc)} data-testid="sample-button">
+          {fr.import.sample}
+        </button>
+      </section>
+
+      {mapping?.mapping && (
+        <MappingDialog
+          file={mapping}
+          request={mapping.mapping}
+          onClose={() => setMapping(null)}
+          onSaved={async () => {
+            setMapping(null);
+            await importActions.restage([mapping.inputId]);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function StagedTable({ staged, busy, onMap }: { staged: StagedFile[]; busy: boolean; onMap: (s: StagedFile) => void }) {
+  return (
+    <div className="table-wrap">
+      <table className="staged-table">
+        <caption className="visually-hidden">{fr.import.stagedCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{fr.import.col.file}</th>
+            <th scope="col">{fr.import.col.kind}</th>
+            <th scope="col">{fr.import.col.school}</th>
+            <th scope="col">{fr.import.col.date}</th>
+            <th scope="col">{fr.import.col.counts}</th>
+            <th scope="col">{fr.import.col.status}</th>
+            <th scope="col">
+              <span className="visually-hidden">{fr.import.col.actions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {staged.map((s) => (
+            <tr key={`${s.inputId}|${s.path}`} className={s.error ? 'row-refused' : undefined} data-kind={s.kind}>
+              <th scope="row" className="file-cell">
+                {s.path}
+              </th>
+              <td>{FILE_KIND_LABEL[s.kind]}</td>
+              <td>
+                {s.uai ?? fr.common.none}
+                {s.schoolYear !== undefined && <span className="sub">{`${s.schoolYear}-${s.schoolYear + 1}`}</span>}
+              </td>
+              <td>{s.exportDate ? fr.common.date(s.exportDate) : fr.common.none}</td>
+              <td>{s.error ? fr.common.none : fr.import.countsLine(s.counts)}</td>
+              <td>
+                {s.error ? (
+                  <div className="file-error">
+                    <Badge tone={s.mapping ? 'warn' : 'error'}>{s.mapping ? fr.import.statusMapping : fr.import.statusRefused}</Badge>
+                    <p>{s.error.message}</p>
+                    <p>
+                      <strong>{fr.import.whatToDo}</strong> {s.error.hint}
+                    </p>
+                    {s.appHint && <p>{s.appHint}</p>}
+                  </div>
+                ) : (
+                  <Badge tone="ok">{fr.import.statusOk}</Badge>
+                )}
+                {s.warnings.length > 0 && (
+                  <details className="warnings">
+                    <summary>{fr.import.warnings(s.warnings.length)}</summary>
+                    <ul>
+                      {s.warnings.map((w, i) => (
+                        <li key={i}>{w.message}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
+              <td className="actions-cell">
+                {s.mapping && (
+                  <button type="button" disabled={busy} onClick={() => onMap(s)}>
+                    {s.mapping.need === 'profile' ? fr.import.chooseList : fr.import.mapColumns}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={busy}
+                  aria-label={`${fr.common.remove} ${s.path}`}
+                  onClick={() => importActions.remove([s.inputId])}
+                >
+                  {fr.common.remove}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Data flow: TanStack Query over the engine (worker) and the local database. Nothing here uses
+ * the network, so queries and mutations run whatever the connection (`networkMode: 'always'`).
+ */
+import { QueryClient, useQuery } from '@tanstack/react-query';
+import { getDb, type DecisionRow } from '../db/schema.ts';
+import { engineCall } from './engine-client.ts';
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { networkMode: 'always', staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+      mutations: { networkMode: 'always', retry: false },
+    },
+  });
+}
+
+export const keys = {
+  overview: ['overview'] as const,
+  decisions: ['decisions'] as const,
+  person: (refKey: string) => ['person', refKey] as const,
+  imports: ['imports'] as const,
+  storage: ['storage'] as const,
+  mappings: ['mappings'] as const,
+  snapshots: ['snapshots'] as const,
+};
+
+export function useOverview() {
+  return useQuery({ queryKey: keys.overview, queryFn: () => engineCall((e) => e.overview()) });
+}
+
+/** Every decision, by key. */
+export function useDecisions() {
+  return useQuery({
+    queryKey: keys.decisions,
+    queryFn: async () => new Map((await getDb().decisions.toArray()).map((d): [string, DecisionRow] => [d.key, d])),
+  });
+}
+
+export function usePerson(refKey: string) {
+  return useQuery({ queryKey: keys.person(refKey), queryFn: () => engineCall((e) => e.person(refKey)) });
+}

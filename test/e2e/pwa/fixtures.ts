@@ -1,0 +1,57 @@
+/**
+ * Shared pieces of the app's end-to-end tests: the sample school written to a temporary folder
+ * (from core's generator, as the admin would have exported it), and a request log that proves
+ * nothing leaves the app's origin.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSchool, type SampleOptions } from '../../../packages/core/src/sample/index.ts';
+
+export const APP = 'http://localhost:4173';
+
+/** Writes a generated school's exports to a fresh temp folder; returns the file paths. */
+export function writeSchool(opts: SampleOptions = {}): { dir: string; files: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raccord-e2e-'));
+  const school = generateSchool(opts);
+  const files = school.files.map((f) => {
+    const p = path.join(dir, f.name);
+    fs.writeFileSync(p, f.bytes);
+    return p;
+  });
+  return { dir, files };
+}
+
+/** Every URL the page asked for that is not the app's own origin (blob: and data: of the app are fine). */
+export function foreignRequests(urls: string[]): string[] {
+  return urls.filter((u) => !(u.startsWith(`${APP}/`) || u === APP || u.startsWith(`blob:${APP}/`) || u.startsWith('data:')));
+}
+
+export const test = base.extend<{ requests: string[] }>({
+  requests: async ({ context }, use) => {
+    const urls: string[] = [];
+    context.on('request', (r) => urls.push(r.url()));
+    await use(urls);
+    expect(foreignRequests(urls), 'requests to another origin').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app and waits until its service worker controls it (everything precached). */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto(`${APP}/`);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+/** Reads a download's content as text. */
+export async function downloadText(download: import('@playwright/test').Download): Promise<string> {
+  const p = await download.path();
+  return fs.readFileSync(p, 'utf8');
+}
