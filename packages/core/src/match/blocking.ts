@@ -1,38 +1,54 @@
 /**
  * Blocking: records are compared only with the records that share a key, never all pairs.
- * Keys (a record gets all that apply):
- * - `n` family name (glued, without particles, each part of a compound) + a given-name initial;
- * - `n` the given name + a family initial (family and given names swapped);
- * - `b` birth date + an initial (a family or given name changed or mistyped);
- * - `p` French phonetic key of the family name + a given-name initial (typos, no birth date);
- * - `d` class + first given name (family name changed or mistyped, within the class);
- * - `c` a child's SIECLE id (guardians: PRONOTE row found through its children).
+ * Keys (a record gets all that apply; "prefix" = the first two letters):
+ * - `n` family name (glued, without particles, each part of a compound) + a given-name prefix;
+ * - `s` the given name + a family-name prefix, looked up among `n` keys (family and given names
+ *   swapped; a swap key never meets another swap key, or every « Marie Ma… » would meet every
+ *   other);
+ * - `p` French phonetic key of the family name + a given-name prefix (family-name typos);
+ * - `b` birth date + a given-name initial, `B` birth date + a family initial (a family or given
+ *   name changed or mistyped, even in its first letters);
+ * - `d` class + first given name, `D` class + family name (a typo on the other part, within
+ *   the class, when birth dates are missing);
+ * - `c` a child's SIECLE id (guardians: a PRONOTE row found through its children, whatever
+ *   the name).
+ * Typo-level rivals (twins Léa / Léna) share a prefix or a birth date, so rivalry still sees them.
  * A block larger than `maxBlock` is skipped (the other keys still find the pair).
  */
-import { phoneticFr } from './phonetic.js';
 import type { Rec } from './records.js';
 
+const prefix = (t: string) => t.slice(0, 2);
+
+/** The keys of a record (recomputed on demand: keeping them for 300 000 records costs more than it saves). */
 export function blockingKeys(r: Rec): string[] {
-  const keys = new Set<string>();
+  const keys: string[] = [];
+  const add = (k: string) => {
+    if (!keys.includes(k)) keys.push(k);
+  };
   const n = r.name;
-  const initials = new Set<string>();
-  for (const t of n.givenTokens) if (t) initials.add(t[0]!);
-  const famInitials = new Set<string>();
-  const famKeys = new Set<string>();
-  for (const f of n.families) {
-    if (f.compact) famKeys.add(f.compact);
-    if (f.core) famKeys.add(f.core);
-    for (const t of f.coreTokens) if (t.length >= 3) famKeys.add(t);
-    if (f.compact) famInitials.add(f.compact[0]!);
-    const ph = phoneticFr(f.core);
-    if (ph) for (const i of initials) keys.add(`p${ph}|${i}`);
+  const givenPrefixes: string[] = [];
+  const initials: string[] = [];
+  for (const t of n.givenTokens) {
+    if (!givenPrefixes.includes(prefix(t))) givenPrefixes.push(prefix(t));
+    if (!initials.includes(t[0]!)) initials.push(t[0]!);
   }
-  for (const fk of famKeys) for (const i of initials) keys.add(`n${fk}|${i}`);
-  if (n.given.compact) for (const i of famInitials) keys.add(`n${n.given.compact}|${i}`);
-  if (r.birth) for (const i of [...initials, ...famInitials]) keys.add(`b${r.birth}|${i}`);
-  if (r.division && n.given.tokens[0]) keys.add(`d${r.division}|${n.given.tokens[0]}`);
-  for (const c of r.children ?? []) for (const id of c.ids) keys.add(`c${id}`);
-  return [...keys];
+  for (const f of n.families) {
+    if (!f.compact) continue;
+    for (const g of givenPrefixes) {
+      add(`n${f.compact}|${g}`);
+      if (f.core !== f.compact) add(`n${f.core}|${g}`);
+      if (f.coreTokens.length > 1) for (const t of f.coreTokens) if (t.length >= 3) add(`n${t}|${g}`);
+      if (f.phon) add(`p${f.phon}|${g}`);
+    }
+    const fp = prefix(f.compact);
+    if (n.given.compact) add(`s${n.given.compact}|${fp}`);
+    if (r.birth) add(`B${r.birth}|${fp[0]}`);
+    if (r.division) add(`D${r.division}|${f.compact}`);
+  }
+  if (r.birth) for (const i of initials) add(`b${r.birth}|${i}`);
+  if (r.division && n.given.tokens[0]) add(`d${r.division}|${n.given.tokens[0]}`);
+  for (const c of r.children ?? []) for (const id of c.ids) add(`c${id}`);
+  return keys;
 }
 
 export class BlockIndex {
@@ -54,19 +70,27 @@ export class BlockIndex {
     });
   }
 
-  /** Indices of the records sharing at least one key with `r`. */
+  /** Indices of the records sharing at least one key with `r` (`n` keys also meet `s` keys). */
   candidates(r: Rec): number[] {
     this.round++;
     const out: number[] = [];
     for (const k of blockingKeys(r)) {
-      const b = this.blocks.get(k);
-      if (!b || b.length > this.maxBlock) continue;
-      for (const i of b) {
-        if (this.stamp[i] === this.round) continue;
-        this.stamp[i] = this.round;
-        out.push(i);
+      if (k[0] === 's') this.collect(`n${k.slice(1)}`, out);
+      else {
+        this.collect(k, out);
+        if (k[0] === 'n') this.collect(`s${k.slice(1)}`, out);
       }
     }
     return out;
+  }
+
+  private collect(k: string, out: number[]): void {
+    const b = this.blocks.get(k);
+    if (!b || b.length > this.maxBlock) return;
+    for (const i of b) {
+      if (this.stamp[i] === this.round) continue;
+      this.stamp[i] = this.round;
+      out.push(i);
+    }
   }
 }

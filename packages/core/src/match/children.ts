@@ -34,22 +34,15 @@ export class ChildResolver {
   describe(family: string, given: string, division: string | undefined, raw: string): ChildDesc {
     const name = prepareName({ family, given });
     const div = divisionKey(division);
-    const probe: Rec = { ref: { source: 'pronote', kind: 'row', id: '' }, role: 'pupil', name, division: div, label: raw };
-    const hits = new Set<number>();
-    for (const i of this.index.candidates(probe)) {
-      const p = this.pupils[i]!;
-      if (div && p.division && p.division !== div) continue;
-      if (gradeAtLeast(compareNames(name, p.name).grade, 'variant')) hits.add(i);
-    }
-    if (!hits.size) {
-      // « DE LA FONTAINE Jean » split elsewhere than SIECLE does: compare the whole name.
-      for (const i of this.byTokens.get(sortedTokens(name)) ?? []) {
-        const p = this.pupils[i]!;
-        if (!div || !p.division || p.division === div) hits.add(i);
-      }
-    }
     const label = division ? `${name.display} (${division})` : name.display;
-    return { ids: [...hits].map((i) => this.pupils[i]!.ref.id), name, division: div, label };
+    const inClass = (i: number) => !div || !this.pupils[i]!.division || this.pupils[i]!.division === div;
+    // The whole name, whatever the family/given split (« DE LA FONTAINE Jean »): most children.
+    let hits = (this.byTokens.get(sortedTokens(name)) ?? []).filter(inClass);
+    if (!hits.length) {
+      const probe: Rec = { ref: { source: 'pronote', kind: 'row', id: '' }, role: 'pupil', name, division: div, label: raw };
+      hits = this.index.candidates(probe).filter((i) => inClass(i) && gradeAtLeast(compareNames(name, this.pupils[i]!.name).grade, 'variant'));
+    }
+    return { ids: hits.map((i) => this.pupils[i]!.ref.id), name, division: div, label };
   }
 
   fromPronote(ref: PronoteChildRef): ChildDesc {

@@ -75,86 +75,80 @@ function birthClose(a: string, b: string): boolean {
   return diff === 1;
 }
 
+const NO_NAME: NameComparison = { level: 'different', grade: 'different', family: 'different', given: 'different', score: 0, notes: [] };
+
+/** A ruled-out pair: its details are never shown, so none are built (most pairs a block meets). */
+const RULED_OUT: PairEvidence = Object.freeze({ score: 0, hard: true, soft: false, identifier: false, certainGrade: false, name: NO_NAME, evidence: [] });
+const ruledOut = (): PairEvidence => RULED_OUT;
+
 export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidence {
+  // Cheap contradictions first.
+  const ineSame = x.ine && y.ine ? x.ine.toUpperCase() === y.ine.toUpperCase() : undefined;
+  if (ineSame === false) return ruledOut();
+  const birthSame = x.birth && y.birth ? x.birth === y.birth : undefined;
+  if (birthSame === false && !birthClose(x.birth!, y.birth!)) return ruledOut();
   const name = compareNames(x.name, y.name);
+  const nameDiffers = name.grade === 'different';
+  // Only an identifier keeps a pair whose names differ (a name change): never certain.
+  if (nameDiffers && !ineSame) return ruledOut();
+  if (birthSame === false && !gradeAtLeast(name.grade, 'variant')) return ruledOut();
+  const divSame = x.division && y.division ? x.division === y.division : undefined;
+  // A one-letter name difference in another class is another person.
+  if (divSame === false && !gradeAtLeast(name.grade, 'partial')) return ruledOut();
+  let childrenY: number[] | undefined;
+  if (x.children?.length && y.children?.length) {
+    childrenY = childrenInCommon(x.children, y.children);
+    if (!childrenY.length) return ruledOut();
+  }
+
   const sx = SOURCE_LABEL[x.ref.source];
   const sy = SOURCE_LABEL[y.ref.source];
   const agree: string[] = [];
   const details: string[] = [...name.notes];
   let score = name.score;
-  const nameDiffers = name.grade === 'different';
-  let hard = false;
-  let soft = name.grade === 'typo';
-  let identifier = false;
+  let soft = name.grade === 'typo' || nameDiffers;
   let beyond = 0;
-
-  if (x.ine && y.ine) {
-    if (x.ine.toUpperCase() === y.ine.toUpperCase()) {
-      identifier = true;
-      beyond++;
-      score += WEIGHTS.ine;
-      agree.push('même INE');
-    } else {
-      hard = true;
-      details.push(`INE différent : ${x.ine} dans ${sx}, ${y.ine} dans ${sy}`);
-    }
+  if (ineSame) {
+    beyond++;
+    score += WEIGHTS.ine;
+    agree.push('même INE');
   }
-  if (x.birth && y.birth) {
-    if (x.birth === y.birth) {
-      beyond++;
-      score += WEIGHTS.birth;
-      agree.push('même date de naissance');
-    } else if (birthClose(x.birth, y.birth) && gradeAtLeast(name.grade, 'variant')) {
-      soft = true;
-      score += WEIGHTS.birthClose;
-      details.push(`date de naissance proche : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
-    } else {
-      hard = true;
-      details.push(`date de naissance différente : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
-    }
+  if (birthSame) {
+    beyond++;
+    score += WEIGHTS.birth;
+    agree.push('même date de naissance');
+  } else if (birthSame === false) {
+    soft = true;
+    score += WEIGHTS.birthClose;
+    details.push(`date de naissance proche : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
   }
-  if (x.division && y.division) {
-    if (x.division === y.division) {
-      beyond++;
-      score += WEIGHTS.division;
-      agree.push('même classe');
-    } else {
-      // A one-letter name difference in another class is another person.
-      if (!gradeAtLeast(name.grade, 'partial')) hard = true;
-      soft = true;
-      score += WEIGHTS.divisionOther;
-      details.push(`classe différente : ${x.divisionRaw} dans ${sx}, ${y.divisionRaw} dans ${sy}`);
-    }
+  if (divSame) {
+    beyond++;
+    score += WEIGHTS.division;
+    agree.push('même classe');
+  } else if (divSame === false) {
+    soft = true;
+    score += WEIGHTS.divisionOther;
+    details.push(`classe différente : ${x.divisionRaw} dans ${sx}, ${y.divisionRaw} dans ${sy}`);
   }
-  let childrenY: number[] | undefined;
-  if (x.children?.length && y.children?.length) {
-    childrenY = childrenInCommon(x.children, y.children);
-    if (childrenY.length) {
-      beyond++;
-      score += WEIGHTS.child + WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
-      agree.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
-    } else {
-      hard = true;
-      details.push(`aucun enfant en commun (${x.children.map((c) => c.label).join(', ')} / ${y.children.map((c) => c.label).join(', ')})`);
-    }
+  if (childrenY) {
+    beyond++;
+    score += WEIGHTS.child + WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
+    agree.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
   }
   if (x.role !== y.role) {
     soft = true;
     score += WEIGHTS.profileOther;
     details.push(`profil différent : ${ROLE_LABEL[x.role]} dans ${sx}, ${ROLE_LABEL[y.role]} dans ${sy}`);
   }
-  if (nameDiffers) {
-    // Only an identifier keeps a pair whose names differ (a name change): never certain.
-    if (identifier) soft = true;
-    else hard = true;
-  }
+  if (nameDiffers) details.push(`même INE mais nom différent (${x.name.display} / ${y.name.display})`);
   if (opts.hinted) {
     score += WEIGHTS.hint;
     details.push("l'ENT porte déjà cet identifiant PRONOTE");
   }
-  const certainGrade =
-    !hard && ((identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0));
-  return { score, hard, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
+  const identifier = !!ineSame;
+  const certainGrade = (identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0);
+  return { score, hard: false, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
 }
 
 export const ROLE_LABEL: Record<Rec['role'], string> = { pupil: 'élève', guardian: 'responsable', teacher: 'professeur', staff: 'personnel' };

@@ -18,7 +18,7 @@ import { refKey, type AdminDecisions, type Link, type MatchResult } from './type
 import { buildAssignments, type GroupRun } from './assign.js';
 import { ChildResolver, entGuardianChildren } from './children.js';
 import { entChildRefs, entRecords, hubRecords, pronoteRecords, roleGroup, type ChildDesc, type Rec, type RoleGroup } from './records.js';
-import { runStage, type StageResult } from './stage.js';
+import { PairSet, runStage, type StageResult } from './stage.js';
 
 export { compareNames, comparePersonNames, compareFamilyPart, compareGivenNames, genderPair, prepareName, preparePart, PARTICLES } from './names.js';
 export type { NameComparison, NameGrade, NameLevel, NamePart, PreparedName, PartResult } from './names.js';
@@ -57,8 +57,8 @@ function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[]): void {
 }
 
 export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchResult {
-  const rejected = new Set(decisions.rejected ?? []);
-  const confirmed = new Set(decisions.confirmed ?? []);
+  const rejected = new PairSet(decisions.rejected ?? []);
+  const confirmed = new PairSet(decisions.confirmed ?? []);
   const hub = hubRecords(ds);
   const resolver = new ChildResolver(hub.pupils);
   const pronote = pronoteRecords(ds.pronoteRows, (ref) => resolver.fromPronote(ref));
@@ -120,7 +120,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     const toPronote = runStage(hubOf[g], pron, {
       yWord: 'la fiche PRONOTE',
       separateByChildren: g === 'guardian',
-      hinted: (x, y) => hints.get(refKey(x.ref))?.has(y.ref.id) ?? false,
+      hints: (x) => hints.get(refKey(x.ref)),
       rejected,
       confirmed,
     });
@@ -140,7 +140,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
       {
         yWord: 'la fiche PRONOTE',
         separateByChildren: g === 'guardian',
-        hinted: (x, y) => x.pronoteHint === y.ref.id,
+        hints: (x) => (x.pronoteHint ? new Set([x.pronoteHint]) : undefined),
         alreadyLinked: (y) => linkedTo.get(pronIndex.get(y.ref.id)!)?.join(', '),
         capNote: () => (hubOf[g].length ? `aucune fiche ${g === 'staff' ? 'STS-web' : 'SIECLE'} ne correspond à ce compte : à confirmer` : undefined),
         rejected,

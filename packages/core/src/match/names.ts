@@ -53,6 +53,8 @@ export interface NamePart {
   /** Tokens without particles (when something is left). */
   coreTokens: string[];
   core: string;
+  /** French phonetic key of `core` (blocking, and « proche à l'oreille »). */
+  phon: string;
 }
 
 export interface PreparedName {
@@ -68,15 +70,34 @@ export interface PreparedName {
   display: string;
 }
 
+/**
+ * Prepared parts are shared by spelling: a school has a few thousand distinct names for tens of
+ * thousands of records, so each is prepared (and compared, see `compareFamilyPart`) once.
+ * The cache is bounded: it is dropped when it grows past CACHE_MAX entries.
+ */
+const CACHE_MAX = 500_000;
+const partCache = new Map<string, NamePart>();
+
 export function preparePart(s: string | undefined): NamePart {
-  const raw = (s ?? '').replace(/\s+/g, ' ').trim();
+  const key = s ?? '';
+  let p = partCache.get(key);
+  if (!p) {
+    if (partCache.size >= CACHE_MAX) partCache.clear();
+    p = computePart(key);
+    partCache.set(key, p);
+  }
+  return p;
+}
+
+function computePart(s: string): NamePart {
+  const raw = s.replace(/\s+/g, ' ').trim();
   const folded = raw.toLowerCase();
   const plain = folded.replace(/[œæß]/g, (c) => LIGATURES[c] ?? c).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const norm = normalizeName(raw);
   const tokens = norm ? norm.split(' ') : [];
   const coreTokens = tokens.filter((t) => !PARTICLES.has(t));
   const core = coreTokens.length ? coreTokens.join('') : tokens.join('');
-  return { raw, folded, plain, norm, tokens, compact: tokens.join(''), coreTokens: coreTokens.length ? coreTokens : tokens, core };
+  return { raw, folded, plain, norm, tokens, compact: tokens.join(''), coreTokens: coreTokens.length ? coreTokens : tokens, core, phon: phoneticFr(core) };
 }
 
 export function prepareName(n: PersonName): PreparedName {
@@ -156,8 +177,24 @@ export function genderPair(x: string, y: string): boolean {
   return false;
 }
 
-/** Family names: spelling, particles, compound names, typos. */
+const familyCache = new WeakMap<NamePart, Map<NamePart, PartResult>>();
+
+/** Family names: spelling, particles, compound names, typos (memoised per pair of spellings). */
 export function compareFamilyPart(a: NamePart, b: NamePart): PartResult {
+  let m = familyCache.get(a);
+  if (!m) {
+    m = new Map();
+    familyCache.set(a, m);
+  }
+  let r = m.get(b);
+  if (!r) {
+    r = compareFamilyUncached(a, b);
+    m.set(b, r);
+  }
+  return r;
+}
+
+function compareFamilyUncached(a: NamePart, b: NamePart): PartResult {
   if (!a.norm || !b.norm) return { grade: 'different' };
   const v = spellingVariant(a, b, 'nom');
   if (v) return v;
@@ -168,7 +205,7 @@ export function compareFamilyPart(a: NamePart, b: NamePart): PartResult {
   }
   if (typoClose(a.compact, b.compact) || typoClose(a.core, b.core)) return { grade: 'typo', note: `nom proche ${pair(a, b)}` };
   const min = Math.min(a.core.length, b.core.length);
-  if (min >= 5 && phoneticFr(a.core) === phoneticFr(b.core) && damerauLevenshtein(a.core, b.core, 3) <= 3) {
+  if (min >= 5 && a.phon === b.phon && damerauLevenshtein(a.core, b.core, 3) <= 3) {
     return { grade: 'typo', note: `nom proche à l'oreille ${pair(a, b)}` };
   }
   return { grade: 'different' };
@@ -181,8 +218,26 @@ function sameSorted(x: string[], y: string[]): boolean {
   return a.every((t, i) => t === b[i]);
 }
 
+const givenCache = new WeakMap<NamePart, Map<NamePart, PartResult>>();
+
 /** Given names: spelling, order, compound, other given names, typos, masculine/feminine. */
 export function compareGivenNames(a: PreparedName, b: PreparedName): PartResult {
+  // Without PRENOM2…, the result depends on the two given names only: memoised.
+  if (a.others.length || b.others.length) return compareGivenUncached(a, b);
+  let m = givenCache.get(a.given);
+  if (!m) {
+    m = new Map();
+    givenCache.set(a.given, m);
+  }
+  let r = m.get(b.given);
+  if (!r) {
+    r = compareGivenUncached(a, b);
+    m.set(b.given, r);
+  }
+  return r;
+}
+
+function compareGivenUncached(a: PreparedName, b: PreparedName): PartResult {
   const ga = a.given;
   const gb = b.given;
   if (!ga.norm || !gb.norm) return { grade: 'different' };

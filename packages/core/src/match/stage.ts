@@ -5,8 +5,9 @@
  */
 import { refKey, type Link, type SubjectRef } from './types.js';
 import { BlockIndex } from './blocking.js';
-import { comparePair, WEIGHTS, type PairEvidence } from './evidence.js';
-import type { Rec } from './records.js';
+import { comparePair, nameSummary, WEIGHTS, type PairEvidence } from './evidence.js';
+import { compareNames } from './names.js';
+import { frDate, type Rec } from './records.js';
 import { resolve, separatedByChildren, type Cand, type Resolved } from './resolve.js';
 
 export interface StageOptions {
@@ -18,14 +19,14 @@ export interface StageOptions {
   yWord: string;
   /** Guardians: claimants with their own children in common are not rivals. */
   separateByChildren?: boolean;
-  /** The ENT already carries the right record's PRONOTE ID for this left record. */
-  hinted?: (x: Rec, y: Rec) => boolean;
+  /** The PRONOTE IDs the ENT already carries for this left record (a weak hint). */
+  hints?: (x: Rec) => ReadonlySet<string> | undefined;
   /** Right records already linked to someone outside this stage: the proposal is at most probable. */
   alreadyLinked?: (y: Rec) => string | undefined;
   /** Every result is at most probable, with this note (no SIECLE record where one was expected…). */
   capNote?: (x: Rec) => string | undefined;
-  rejected: Set<string>;
-  confirmed: Set<string>;
+  rejected: PairSet;
+  confirmed: PairSet;
 }
 
 export interface StageResult {
@@ -37,8 +38,6 @@ export interface StageResult {
   links: (Link | null)[];
 }
 
-export const keyOf = (from: SubjectRef, to: SubjectRef) => `${refKey(from)}→${refKey(to)}`;
-
 /** Link score in [0, 1] from the evidence weight (name only ≈ 0.45, name + birth + class ≈ 0.75). */
 export function linkScore(s: number): number {
   return Math.round((1 - Math.exp(-Math.max(0, s) / 10)) * 1000) / 1000;
@@ -46,15 +45,33 @@ export function linkScore(s: number): number {
 
 function joinKeyEvidence(x: Rec, y: Rec, word: string): PairEvidence {
   const ev = comparePair(x, y);
-  const nameDiffers = ev.name.grade === 'different';
-  return {
-    ...ev,
-    score: ev.score + WEIGHTS.joinKey,
-    hard: false,
-    identifier: true,
-    certainGrade: !nameDiffers,
-    evidence: [word, ...(nameDiffers ? [`mais nom différent : ${x.name.display} / ${y.name.display}`] : []), ...ev.evidence],
-  };
+  if (!ev.hard) return { ...ev, score: ev.score + WEIGHTS.joinKey, identifier: true, certainGrade: true, evidence: [word, ...ev.evidence] };
+  // The join key says it is the same record; a contradiction in the ENT's copy is shown, and doubted.
+  const name = compareNames(x.name, y.name);
+  const lines = [name.grade === 'different' ? `mais nom différent : ${x.name.display} / ${y.name.display}` : nameSummary(name), ...name.notes];
+  if (x.birth && y.birth && x.birth !== y.birth) lines.push(`mais date de naissance différente : ${frDate(x.birth)} / ${frDate(y.birth)}`);
+  return { ...ev, name, score: name.score + WEIGHTS.joinKey, hard: false, soft: true, identifier: true, certainGrade: false, evidence: [word, ...lines] };
+}
+
+/** Admin decisions on links, indexed by the `from` record (few keys; most lookups miss at once). */
+export class PairSet {
+  private readonly byFrom = new Map<string, Set<string>>();
+
+  constructor(keys: Iterable<string>) {
+    for (const k of keys) {
+      const i = k.indexOf('→');
+      if (i < 0) continue;
+      const from = k.slice(0, i);
+      const set = this.byFrom.get(from) ?? new Set<string>();
+      set.add(k.slice(i + 1));
+      this.byFrom.set(from, set);
+    }
+  }
+
+  has(from: SubjectRef, to: SubjectRef): boolean {
+    if (!this.byFrom.size) return false;
+    return this.byFrom.get(refKey(from))?.has(refKey(to)) ?? false;
+  }
 }
 
 export function toLink(x: Rec, r: Resolved, ys: Rec[]): Link {
@@ -72,8 +89,8 @@ export function toLink(x: Rec, r: Resolved, ys: Rec[]): Link {
 export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult {
   const n = xs.length;
   const results: (Resolved | null)[] = new Array(n).fill(null);
-  const isRejected = (x: number, y: number) => opts.rejected.has(keyOf(xs[x]!.ref, ys[y]!.ref));
-  const isConfirmed = (x: number, y: number) => opts.confirmed.has(keyOf(xs[x]!.ref, ys[y]!.ref));
+  const isRejected = (x: number, y: number) => opts.rejected.has(xs[x]!.ref, ys[y]!.ref);
+  const isConfirmed = (x: number, y: number) => opts.confirmed.has(xs[x]!.ref, ys[y]!.ref);
 
   // 1. Join keys: the same record by construction (AAF builds the ENT from SIECLE and STS).
   const byId = new Map<string, number>();
@@ -107,18 +124,18 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
   }
 
   // 2. Everyone else: blocking, evidence, rivalry.
-  const index = new BlockIndex(ys);
-  const pending: number[] = [];
-  const cands: Cand[][] = [];
-  xs.forEach((x, xi) => {
-    if (results[xi]) return;
-    pending.push(xi);
+  const pending = xs.map((_, xi) => xi).filter((xi) => !results[xi]);
+  const index = pending.length && ys.length ? new BlockIndex(ys) : undefined;
+  const cands: Cand[][] = pending.map((xi) => {
+    const x = xs[xi]!;
     const list: Cand[] = [];
+    if (!index) return list;
+    const hints = opts.hints?.(x);
     for (const yi of index.candidates(x)) {
-      const ev = comparePair(x, ys[yi]!, { hinted: opts.hinted?.(x, ys[yi]!) });
+      const ev = comparePair(x, ys[yi]!, hints ? { hinted: hints.has(ys[yi]!.ref.id) } : undefined);
       if (!ev.hard) list.push({ y: yi, ev });
     }
-    cands.push(list);
+    return list;
   });
   const out = resolve({
     cands,
