@@ -46,7 +46,15 @@ interface UiState {
 }
 const states = new Map<string, UiState>();
 
-export function panelModel(d: FillDecision, identityLabel: string, state: UiState, act: { fill(): void; confirm(): void; cancel(): void; designate(): void }): PanelModel {
+type Actions = { fill(): void; confirm(): void; cancel(): void; designate(): void };
+
+/** The panel for a decision; an outcome in progress (a fill, a designation) is the message. */
+export function panelModel(d: FillDecision, identityLabel: string, state: UiState, act: Actions): PanelModel {
+  const model = decisionModel(d, identityLabel, state, act);
+  return state.outcome ? { ...model, message: state.outcome } : model;
+}
+
+function decisionModel(d: FillDecision, identityLabel: string, state: UiState, act: Actions): PanelModel {
   const base: PanelModel = { title: TITLE, subject: identityLabel };
   switch (d.kind) {
     case 'no-plan':
@@ -94,7 +102,6 @@ export function panelModel(d: FillDecision, identityLabel: string, state: UiStat
     { label: 'Ligne', value: d.slot.schoolLabel },
   ];
   const model: PanelModel = { ...base, subject: personLabel(d.person), subjectNote: BY[d.by], rows, evidence: d.person.evidence };
-  if (state.outcome) return { ...model, message: state.outcome };
   if (d.kind === 'ok') return { ...model, message: { tone: 'ok', text: 'L’identifiant PRONOTE est déjà le bon.' } };
   if (d.kind === 'fill') {
     return d.confirm

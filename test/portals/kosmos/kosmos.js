@@ -12,6 +12,7 @@ document.addEventListener('click', (event) => {
   const model = { value: original };
   // The editor shows up a little later, as an AJAX-driven page would render it.
   setTimeout(() => {
+    if (cell.querySelector('.edition')) return;
     const form = document.createElement('span');
     form.className = 'edition';
     form.innerHTML = '<input type="text" maxlength="32"> <button type="button" class="valider" disabled>Valider</button> <button type="button" class="annuler">Annuler</button>';
