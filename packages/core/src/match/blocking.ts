@@ -1,6 +1,6 @@
 /**
  * Blocking: records are compared only with the records that share a key, never all pairs.
- * Keys (a record gets all that apply; "prefix" = the first two letters):
+ * Keys (a record gets all that apply; "prefix" = the first two letters, one for staff):
  * - `n` family name (glued, without particles, each part of a compound) + a given-name prefix;
  * - `s` the given name + a family-name prefix, looked up among `n` keys (family and given names
  *   swapped; a swap key never meets another swap key, or every « Marie Ma… » would meet every
@@ -17,7 +17,8 @@
  */
 import type { Rec } from './records.js';
 
-const prefix = (t: string) => t.slice(0, 2);
+const prefix2 = (t: string) => t.slice(0, 2);
+const prefix1 = (t: string) => t.slice(0, 1);
 
 /** The keys of a record (recomputed on demand: keeping them for 300 000 records costs more than it saves). */
 export function blockingKeys(r: Rec): string[] {
@@ -26,6 +27,8 @@ export function blockingKeys(r: Rec): string[] {
     if (!keys.includes(k)) keys.push(k);
   };
   const n = r.name;
+  // Staff lists are small: one letter is enough to keep blocks small, and it finds more typos.
+  const prefix = r.role === 'teacher' || r.role === 'staff' ? prefix1 : prefix2;
   const givenPrefixes: string[] = [];
   const initials: string[] = [];
   for (const t of n.givenTokens) {

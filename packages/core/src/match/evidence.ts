@@ -11,7 +11,8 @@
  * Weights, in rough log-odds (Fellegi–Sunter spirit): name 0–6 (3 per part: exact 3, variant
  * 2.5, partial 1.5, typo 1), INE +10, birth date +5 (one digit off +1), class +3 (another −2),
  * children +4 (+1 per further child, up to +2), profile mismatch −1, the ENT already carries
- * this PRONOTE ID +0.5 (a weak hint: it may be wrong).
+ * this PRONOTE ID +0.5 (a weak hint: it may be wrong). Teacher on both sides counts as agreement
+ * beyond the name (PRONOTE's teacher list has no birth date), with no weight.
  */
 import { compareNames, gradeAtLeast, type NameComparison } from './names.js';
 import { frDate, SOURCE_LABEL, type ChildDesc, type Rec } from './records.js';
@@ -136,6 +137,12 @@ export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidenc
     score += WEIGHTS.child + WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
     agree.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
   }
+  if (x.role === 'teacher' && y.role === 'teacher' && gradeAtLeast(name.grade, 'variant')) {
+    // Teachers are a small closed list on both sides: the profile is evidence (a rival homonym
+    // still makes it ambiguous).
+    beyond++;
+    agree.push('même profil (professeur)');
+  }
   if (x.role !== y.role) {
     soft = true;
     score += WEIGHTS.profileOther;
@@ -149,6 +156,17 @@ export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidenc
   const identifier = !!ineSame;
   const certainGrade = (identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0);
   return { score, hard: false, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
+}
+
+/**
+ * Two SIECLE records of one child (a hand-made duplicate): the same name (spelling aside), the
+ * same birth date and a guardian in common. Twins differ by their given names; without a
+ * guardian in common, two such records stay rivals (homonyms the data cannot separate).
+ */
+export function samePupil(a: Rec, b: Rec): boolean {
+  if (a.ref.source !== 'siecle' || b.ref.source !== 'siecle' || a.role !== 'pupil' || b.role !== 'pupil') return false;
+  if (!a.birth || a.birth !== b.birth || !gradeAtLeast(compareNames(a.name, b.name).grade, 'variant')) return false;
+  return !!a.guardianIds?.some((g) => b.guardianIds?.includes(g));
 }
 
 export const ROLE_LABEL: Record<Rec['role'], string> = { pupil: 'élève', guardian: 'responsable', teacher: 'professeur', staff: 'personnel' };

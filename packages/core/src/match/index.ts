@@ -19,6 +19,8 @@ import { buildAssignments, type GroupRun } from './assign.js';
 import { ChildResolver, entGuardianChildren } from './children.js';
 import { entChildRefs, entRecords, hubRecords, pronoteRecords, roleGroup, type ChildDesc, type Rec, type RoleGroup } from './records.js';
 import { PairSet, runStage, type StageResult } from './stage.js';
+import { separatedByChildren, type Cand } from './resolve.js';
+import { samePupil } from './evidence.js';
 
 export { compareNames, comparePersonNames, compareFamilyPart, compareGivenNames, genderPair, prepareName, preparePart, PARTICLES } from './names.js';
 export type { NameComparison, NameGrade, NameLevel, NamePart, PreparedName, PartResult } from './names.js';
@@ -30,14 +32,30 @@ const GROUPS: RoleGroup[] = ['pupil', 'guardian', 'staff'];
 
 const byGroup = (recs: Rec[], g: RoleGroup) => recs.filter((r) => roleGroup(r.role) === g);
 
+/**
+ * Claimants of one record that are not rivals: guardians with their own children in common with
+ * it (a duplicate guardian), pupils that are two SIECLE records of one child (a hand-made
+ * duplicate). Both get the same PRONOTE ID.
+ */
+const NOT_RIVALS: Record<RoleGroup, ((a: Rec, ca: Cand, b: Rec, cb: Cand) => boolean) | undefined> = {
+  pupil: (a, _ca, b) => samePupil(a, b),
+  guardian: (_a, ca, _b, cb) => separatedByChildren(ca, cb),
+  staff: undefined,
+};
+
 const HUB_WORD: Record<RoleGroup, { key: string; y: string }> = {
   pupil: { key: 'même identifiant SIECLE (clé de jointure)', y: 'la fiche SIECLE' },
   guardian: { key: 'même identifiant SIECLE (clé de jointure)', y: 'la fiche SIECLE' },
   staff: { key: 'même identifiant STS-web (clé de jointure)', y: 'la fiche STS-web' },
 };
 
-/** Notes on guardians of SIECLE that share one PRONOTE row: a duplicate guardian (same ID for both accounts). */
-function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[]): void {
+const SHARED_NOTE: Partial<Record<RoleGroup, string>> = {
+  pupil: 'élève en double dans SIECLE',
+  guardian: 'responsable en double dans SIECLE',
+};
+
+/** Several SIECLE records sharing one PRONOTE row (a duplicate): said on each link. */
+function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[], what: string): void {
   const byRow = new Map<number, number[]>();
   stage.results.forEach((r, x) => {
     if (!r || r.decision === 'ambiguous') return;
@@ -49,7 +67,7 @@ function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[]): void {
     if (xs.length < 2) continue;
     for (const x of xs) {
       const others = xs.filter((o) => o !== x).map((o) => hub[o]!.label);
-      const note = `même fiche PRONOTE (${pronote[y]!.label}) que ${others.join(', ')} : responsable en double dans SIECLE, les deux comptes reçoivent le même identifiant`;
+      const note = `même fiche PRONOTE (${pronote[y]!.label}) que ${others.join(', ')} : ${what}, les comptes reçoivent le même identifiant`;
       stage.results[x]!.notes.push(note);
       stage.links[x]!.evidence.push(note);
     }
@@ -92,7 +110,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
       joinKeys: true,
       joinKeyWord: HUB_WORD[g].key,
       yWord: HUB_WORD[g].y,
-      separateByChildren: g === 'guardian',
+      notRivals: NOT_RIVALS[g],
       rejected,
       confirmed,
     });
@@ -119,12 +137,13 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     const pron = byGroup(pronote, g);
     const toPronote = runStage(hubOf[g], pron, {
       yWord: 'la fiche PRONOTE',
-      separateByChildren: g === 'guardian',
+      notRivals: NOT_RIVALS[g],
       hints: (x) => hints.get(refKey(x.ref)),
       rejected,
       confirmed,
     });
-    if (g === 'guardian') noteSharedRows(toPronote, hubOf[g], pron);
+    const shared = SHARED_NOTE[g];
+    if (shared) noteSharedRows(toPronote, hubOf[g], pron, shared);
     const linkedTo = new Map<number, string[]>();
     toPronote.results.forEach((r, x) => {
       if (!r || r.decision === 'ambiguous') return;
@@ -139,7 +158,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
       pron,
       {
         yWord: 'la fiche PRONOTE',
-        separateByChildren: g === 'guardian',
+        notRivals: NOT_RIVALS[g],
         hints: (x) => (x.pronoteHint ? new Set([x.pronoteHint]) : undefined),
         alreadyLinked: (y) => linkedTo.get(pronIndex.get(y.ref.id)!)?.join(', '),
         capNote: () => (hubOf[g].length ? `aucune fiche ${g === 'staff' ? 'STS-web' : 'SIECLE'} ne correspond à ce compte : à confirmer` : undefined),

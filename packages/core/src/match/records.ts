@@ -35,6 +35,8 @@ export interface Rec {
   divisionRaw?: string;
   ine?: string;
   children?: ChildDesc[];
+  /** SIECLE pupils: PERSONNE_IDs of their guardians. */
+  guardianIds?: string[];
   /** ENT only: the SIECLE/STS join key. */
   joinKey?: string;
   /** ENT only: the PRONOTE ID the account carries today. */
@@ -90,6 +92,7 @@ export function hubRecords(ds: SchoolDataset): { pupils: Rec[]; guardians: Rec[]
   for (const l of ds.guardianLinks) {
     const p = byEleve.get(l.eleveId);
     if (!p) continue;
+    (p.guardianIds ??= []).push(l.personneId);
     const list = childrenOf.get(l.personneId) ?? [];
     if (!list.some((c) => c.ids[0] === p.ref.id)) list.push(childOfPupil(p));
     childrenOf.set(l.personneId, list);

@@ -41,8 +41,11 @@ export interface Resolved {
 
 export interface ResolveInput {
   cands: Cand[][];
-  /** Whether two claimants of the same right record are told apart by their evidence. */
-  separated?: (a: Cand, b: Cand) => boolean;
+  /**
+   * Whether two claimants (left records xa, xb) of the same right record are not rivals: told
+   * apart by their evidence, or two records of one person.
+   */
+  notRivals?: (xa: number, ca: Cand, xb: number, cb: Cand) => boolean;
   rejected?: (x: number, y: number) => boolean;
   confirmed?: (x: number, y: number) => boolean;
   labelX: (x: number) => string;
@@ -64,11 +67,12 @@ interface Claim {
   c: Cand;
 }
 
+/** Guardians: each claimant has its own children in common with the row (a duplicate guardian). */
 export const separatedByChildren = (a: Cand, b: Cand): boolean =>
   !!a.ev.childrenY?.length && !!b.ev.childrenY?.length && !a.ev.childrenY.some((j) => b.ev.childrenY!.includes(j));
 
 export function resolve(input: ResolveInput): ResolveOutput {
-  const { cands, separated, rejected, confirmed, labelX, labelY, yWord } = input;
+  const { cands, notRivals, rejected, confirmed, labelX, labelY, yWord } = input;
   const n = cands.length;
   const compatible: Cand[][] = new Array(n);
   const rejectedAny = new Uint8Array(n);
@@ -98,7 +102,7 @@ export function resolve(input: ResolveInput): ResolveOutput {
   for (let x = 0; x < n; x++) {
     const mine = compatible[x]!;
     if (!mine.length) continue;
-    const conflicts = (c: Cand) => (claims.get(c.y) ?? []).filter((o) => o.x !== x && !separated?.(c, o.c));
+    const conflicts = (c: Cand) => (claims.get(c.y) ?? []).filter((o) => o.x !== x && !notRivals?.(x, c, o.x, o.c));
     const available: Cand[] = [];
     const taken: { c: Cand; by: Claim }[] = [];
     for (const c of mine) {

@@ -8,7 +8,7 @@ import { BlockIndex } from './blocking.js';
 import { comparePair, nameSummary, WEIGHTS, type PairEvidence } from './evidence.js';
 import { compareNames } from './names.js';
 import { frDate, type Rec } from './records.js';
-import { resolve, separatedByChildren, type Cand, type Resolved } from './resolve.js';
+import { resolve, type Cand, type Resolved } from './resolve.js';
 
 export interface StageOptions {
   /** Link by the ENT join key (ELEVE_ID, PERSONNE_ID, STS id) before names. */
@@ -17,8 +17,8 @@ export interface StageOptions {
   joinKeyWord?: string;
   /** « cette fiche PRONOTE », for rivalry notes. */
   yWord: string;
-  /** Guardians: claimants with their own children in common are not rivals. */
-  separateByChildren?: boolean;
+  /** Two left records claiming one right record that are not rivals (see resolve.ts). */
+  notRivals?: (a: Rec, ca: Cand, b: Rec, cb: Cand) => boolean;
   /** The PRONOTE IDs the ENT already carries for this left record (a weak hint). */
   hints?: (x: Rec) => ReadonlySet<string> | undefined;
   /** Right records already linked to someone outside this stage: the proposal is at most probable. */
@@ -139,7 +139,7 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
   });
   const out = resolve({
     cands,
-    separated: opts.separateByChildren ? separatedByChildren : undefined,
+    notRivals: opts.notRivals ? (pa, ca, pb, cb) => opts.notRivals!(xs[pending[pa]!]!, ca, xs[pending[pb]!]!, cb) : undefined,
     rejected: (p, y) => isRejected(pending[p]!, y),
     confirmed: (p, y) => isConfirmed(pending[p]!, y),
     labelX: (p) => xs[pending[p]!]!.label,

@@ -320,6 +320,24 @@ describe('traps: never certain', () => {
     for (const l of ['a', 'b']) expect(of(m, l).decision).not.toBe('certain');
   });
 
+  it('a hand-made duplicate pupil (accent missing, same guardians): both accounts get the same ID', () => {
+    const m = match(
+      dataset({
+        pupils: [
+          pupil('E1', 'BÉRANGER', 'Zoé', { birth: '2010-03-04', division: '4A', ine: '111' }),
+          pupil('E9', 'BERANGER', 'Zoe', { birth: '2010-03-04', division: '4A' }),
+        ],
+        guardians: [guardian('G1', 'BÉRANGER', 'Anne')],
+        guardianLinks: [glink('E1', 'G1'), glink('E9', 'G1')],
+        pronoteRows: [prow('PN1', 'pupil', 'BÉRANGER', 'Zoé', { birth: '2010-03-04', division: '4A', ine: '111' })],
+        entAccounts: [account('z1', 'pupil', 'BÉRANGER', 'Zoé', { joinKey: 'E1' }), account('z2', 'pupil', 'BERANGER', 'Zoe', { joinKey: 'E9' })],
+      }),
+    );
+    expect(of(m, 'z1')).toMatchObject({ pronoteId: 'PN1', decision: 'certain' });
+    expect(of(m, 'z2')).toMatchObject({ pronoteId: 'PN1', decision: 'certain' });
+    expect(of(m, 'z2').evidence.join('\n')).toContain('élève en double dans SIECLE');
+  });
+
   it('a one-letter given-name difference in another class is another person: no link', () => {
     const m = match(
       dataset({
@@ -506,17 +524,42 @@ describe('guardians: decided through their children', () => {
 });
 
 describe('teachers and staff', () => {
-  it('a teacher with the same name and birth date → certain; without a birth date → probable', () => {
+  it('a teacher: same name and birth date → certain; PRONOTE without birth date: the teacher profile is the evidence', () => {
     const m = match(
       dataset({
-        staff: [staff('S1', 'BERNARD', 'Paul', { birth: '1975-02-03' }), staff('S2', 'ROBERT', 'Anne')],
-        pronoteRows: [prow('P1', 'teacher', 'BERNARD', 'Paul', { birth: '1975-02-03' }), prow('P2', 'teacher', 'ROBERT', 'Anne')],
+        staff: [staff('S1', 'BERNARD', 'Paul', { birth: '1975-02-03' }), staff('S2', 'ROBERT', 'Anne', { birth: '1980-01-01' })],
+        pronoteRows: [prow('P1', 'teacher', 'BERNARD', 'Paul', { birth: '1975-02-03' }), prow('P2', 'teacher', 'Robert', 'Anne')],
         entAccounts: [account('pb', 'teacher', 'BERNARD', 'Paul', { joinKey: 'S1' }), account('ar', 'teacher', 'ROBERT', 'Anne', { joinKey: 'S2' })],
       }),
     );
     expect(of(m, 'pb')).toMatchObject({ pronoteId: 'P1', decision: 'certain' });
     expect(of(m, 'pb').evidence[0]).toBe('compte ENT ↔ STS-web : même identifiant STS-web (clé de jointure)');
-    expect(of(m, 'ar')).toMatchObject({ pronoteId: 'P2', decision: 'probable' });
+    expect(of(m, 'ar')).toMatchObject({ pronoteId: 'P2', decision: 'certain' });
+    expect(of(m, 'ar').evidence).toContain('STS-web ↔ PRONOTE : même nom, même profil (professeur)');
+  });
+
+  it('two teachers with the same name and no birth date in PRONOTE → ambiguous', () => {
+    const m = match(
+      dataset({
+        staff: [staff('S1', 'MARTIN', 'Claire', { birth: '1975-02-03' }), staff('S2', 'MARTIN', 'Claire', { birth: '1982-07-08' })],
+        pronoteRows: [prow('P1', 'teacher', 'MARTIN', 'Claire'), prow('P2', 'teacher', 'MARTIN', 'Claire')],
+        entAccounts: [account('c1', 'teacher', 'MARTIN', 'Claire', { joinKey: 'S1' }), account('c2', 'teacher', 'MARTIN', 'Claire', { joinKey: 'S2' })],
+      }),
+    );
+    for (const l of ['c1', 'c2']) expect(of(m, l)).toMatchObject({ decision: 'ambiguous', pronoteId: null });
+  });
+
+  it('a typo in a teacher name is only probable; a non-teacher matched to a teacher row too', () => {
+    const m = match(
+      dataset({
+        staff: [staff('S1', 'BERNARD', 'Paul'), staff('S3', 'LEROY', 'Marie', { teacher: false })],
+        pronoteRows: [prow('P1', 'teacher', 'BERNARD', 'Pual'), prow('P3', 'teacher', 'LEROY', 'Marie')],
+        entAccounts: [account('pb', 'teacher', 'BERNARD', 'Paul', { joinKey: 'S1' }), account('ml', 'staff', 'LEROY', 'Marie', { joinKey: 'S3' })],
+      }),
+    );
+    expect(of(m, 'pb')).toMatchObject({ pronoteId: 'P1', decision: 'probable' });
+    expect(of(m, 'ml')).toMatchObject({ pronoteId: 'P3', decision: 'probable' });
+    expect(of(m, 'ml').evidence.join('\n')).toContain('profil différent : personnel dans STS-web, professeur dans PRONOTE');
   });
 
   it('staff without a PRONOTE row: null, with the reason', () => {
