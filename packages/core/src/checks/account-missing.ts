@@ -1,30 +1,31 @@
 /**
  * ent.account-missing — error, or info for a recent arrival: a current pupil, a legal guardian of
- * one, or a teacher has no ENT account in the ENT export. The AAF creates accounts overnight from
+ * one, or a member of staff listed by STS-web (teacher or not: the AAF feeds them all) has no ENT
+ * account in the ENT export. A person with two SIECLE records (duplicate) counts once. The AAF creates accounts overnight from
  * SIECLE and STS-web and the ENT shows them 48 to 72 h later (seed 003 annexes; seed 002: look
  * again a week after the arrival), so a person who arrived less than 3 days before the ENT export
  * (or after it) is expected, not missing.
  *
  * A profile is only checked when the ENT export holds at least one account of that profile (an
- * export of pupils alone says nothing about parents).
+ * export of pupils alone says nothing about parents; staff other than teachers need « personnel »
+ * accounts in the export).
  */
 import { frDate } from '../model/dates.js';
 import type { SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
+import type { SieclePupil } from '../model/types.js';
 import {
   daysBetween,
   describeGuardian,
   describePupil,
   describeStaff,
-  guardianRef,
   indexDataset,
+  isCurrentPupil,
   isTeacher,
-  personKey,
   pupilLabel,
-  pupilRef,
-  staffRef,
   type RawFinding,
 } from './common.js';
+import { accountsOf, peopleOf } from './people.js';
 
 /** Days after the arrival during which a missing account is the AAF delay, not a fault. */
 export const AAF_DELAY_DAYS = 3;
@@ -38,6 +39,9 @@ const FIX_PUPIL =
 const FIX_GUARDIAN =
   "Vérifier que le responsable figure sur la fiche SIECLE de l'élève.\n1. SIECLE Base élèves : Fiches élèves > Recherche et MAJ, ouvrir la fiche de l'élève, onglet Responsables : le responsable doit y être représentant légal. Sinon, après vérification, l'ajouter (rechercher d'abord s'il existe déjà dans la base pour ne pas créer de doublon).\n2. Attendre l'actualisation de l'AAF puis de l'ENT (un courriel dans la messagerie ENT de l'administrateur annonce les nouveaux comptes), puis Annuaire > Administration > Fichiers des identifiants pour lui communiquer son identifiant et son mot de passe.\n3. Ensuite, exporter de SIECLE vers EDT/PRONOTE pour que PRONOTE lui crée un identifiant.";
 
+const FIX_STAFF =
+  "Vérifier la fiche du personnel dans STS-web, qui alimente l'AAF.\n1. STS-web : Ressources, vérifier que la personne figure avec sa fonction et son affectation dans l'établissement.\n2. Dans l'ENT, consulter Annuaire > Administration > Rapports d'alimentation et la messagerie de l'administrateur (« alimentation Annuaire ENT rejets »).\n3. Une fois le compte créé : Annuaire > Administration > Fichiers des identifiants pour lui communiquer ses codes.";
+
 const FIX_TEACHER =
   "Vérifier que l'enseignant a des services dans STS-web, qui alimente l'AAF.\n1. STS-web : Services et ARE > Changement support (remplaçant REP) ou Services suppléments > Saisie rapide (suppléant SUP), puis Exports > Structure et Exports > Services.\n2. Attendre que l'enseignant figure dans l'annuaire de l'ENT ; consulter la messagerie ENT de l'administrateur (« alimentation Annuaire ENT rejets ») en cas de blocage.\n3. Puis ENT : Annuaire > Administration > Fichiers des identifiants pour lui communiquer ses codes.";
 
@@ -46,7 +50,7 @@ export const accountMissing: CheckRule = {
   title: 'Compte ENT manquant',
   severity: 'error',
   description:
-    "Un élève présent, un responsable légal d'un élève présent ou un enseignant n'a pas de compte dans l'export de l'ENT : il ne peut pas se connecter. Pour une arrivée de moins de 3 jours, c'est le délai normal de l'AAF (48 à 72 h) : le constat est alors une simple information.",
+    "Un élève présent, un responsable légal d'un élève présent ou un personnel de STS-web (enseignant ou non) n'a pas de compte dans l'export de l'ENT : il ne peut pas se connecter. Pour une arrivée de moins de 3 jours, c'est le délai normal de l'AAF (48 à 72 h) : le constat est alors une simple information.",
   fix: `Créer les conditions pour que l'AAF crée le compte (fiche SIECLE complète, services STS-web), puis communiquer les codes.\n${FIX_PUPIL.split('\n').slice(1).join('\n')}`,
   run(ctx) {
     const ds = ctx.dataset;
@@ -55,71 +59,65 @@ export const accountMissing: CheckRule = {
     const entDate = ds.exportDates['ent-accounts'];
     const reference = entDate ?? ctx.today;
     const refText = entDate ? `l'export ENT du ${frDate(entDate)}` : `aujourd'hui (${frDate(ctx.today)})`;
-    const hasAccount = (ref: SubjectRef) => (ctx.match.entOf.get(personKey(ref))?.length ?? 0) > 0;
     const out: RawFinding[] = [];
 
     /** The finding, downgraded to info when the arrival is recent. */
-    const finding = (ref: SubjectRef, lines: string[], arrived: string | undefined, fix: string): RawFinding => {
+    const finding = (subjects: SubjectRef[], lines: string[], arrived: string | undefined, fix: string): RawFinding => {
       if (arrived) {
         const days = daysBetween(arrived, reference);
         if (days < 0)
           return {
-            subjects: [ref],
+            subjects,
             severity: 'info',
             fix: FIX_WAIT,
             evidence: [...lines, `Arrivée le ${frDate(arrived)}, après ${refText} : le compte ne pouvait pas encore y figurer.`],
           };
         if (days <= AAF_DELAY_DAYS)
           return {
-            subjects: [ref],
+            subjects,
             severity: 'info',
             fix: FIX_WAIT,
-            evidence: [
-              ...lines,
-              `Arrivée le ${frDate(arrived)}, ${days} jour(s) avant ${refText} : l'AAF met 48 à 72 h à créer le compte.`,
-            ],
+            evidence: [...lines, `Arrivée le ${frDate(arrived)}, ${days} jour(s) avant ${refText} : l'AAF met 48 à 72 h à créer le compte.`],
           };
         lines = [...lines, `Arrivée le ${frDate(arrived)}, ${days} jours avant ${refText} : le délai de l'AAF est dépassé.`];
       }
-      return { subjects: [ref], fix, evidence: lines };
+      return { subjects, fix, evidence: lines };
     };
 
-    if (idx.has.entProfiles.has('pupil'))
-      for (const p of idx.currentPupils) {
-        const ref = pupilRef(p);
-        if (hasAccount(ref)) continue;
-        out.push(finding(ref, [`Élève ${describePupil(p)} : aucun compte ENT.`], p.entryDate, FIX_PUPIL));
-      }
-
-    if (idx.has.entProfiles.has('guardian') && idx.has.guardians)
-      for (const g of ds.guardians) {
-        if (!idx.legalGuardianIds.has(g.personneId)) continue;
-        const ref = guardianRef(g);
-        if (hasAccount(ref)) continue;
-        const children = (idx.linksByGuardian.get(g.personneId) ?? [])
+    for (const person of peopleOf(ds).list) {
+      if (!person.current || accountsOf(ctx.match, person).length) continue;
+      const first = person.records[0]!;
+      if (person.kind === 'pupil') {
+        if (!idx.has.entProfiles.has('pupil')) continue;
+        const p = idx.pupilById.get(first.id)!;
+        const blocked = p.mef && p.division && p.birthDate ? '' : ' Sa fiche SIECLE est incomplète (voir « Fiche élève bloquante »).';
+        out.push(finding(person.records, [`Élève ${describePupil(p)} : aucun compte ENT.${blocked}`], p.entryDate, FIX_PUPIL));
+      } else if (person.kind === 'guardian') {
+        if (!idx.has.entProfiles.has('guardian')) continue;
+        const g = idx.guardianById.get(first.id)!;
+        const children = person.records
+          .flatMap((r) => idx.linksByGuardian.get(r.id) ?? [])
           .filter((l) => l.legal)
           .map((l) => idx.pupilById.get(l.eleveId))
-          .filter((p) => p && !p.left && !p.inactive);
-        const arrivals = children.map((p) => p!.entryDate).filter((d): d is string => !!d);
+          .filter((p): p is SieclePupil => !!p && isCurrentPupil(p));
+        const arrivals = children.map((p) => p.entryDate).filter((d): d is string => !!d);
         // The guardian became current with the first child's arrival.
-        const first = arrivals.length === children.length && arrivals.length ? arrivals.sort()[0] : undefined;
+        const arrived = arrivals.length === children.length && arrivals.length ? arrivals.sort()[0] : undefined;
         out.push(
           finding(
-            ref,
-            [`Responsable légal ${describeGuardian(g)} (de ${children.map((p) => pupilLabel(p!)).join(', ')}) : aucun compte ENT.`],
-            first,
+            person.records,
+            [`Responsable légal ${describeGuardian(g)} (de ${[...new Set(children.map(pupilLabel))].join(', ')}) : aucun compte ENT.`],
+            arrived,
             FIX_GUARDIAN,
           ),
         );
+      } else {
+        const s = idx.staffById.get(first.id)!;
+        const teacher = isTeacher(idx, s);
+        if (!idx.has.entProfiles.has(teacher ? 'teacher' : 'staff')) continue;
+        out.push(finding(person.records, [`${teacher ? 'Enseignant' : 'Personnel'} ${describeStaff(s)} : aucun compte ENT.`], undefined, teacher ? FIX_TEACHER : FIX_STAFF));
       }
-
-    if (idx.has.entProfiles.has('teacher'))
-      for (const s of ds.staff) {
-        if (!isTeacher(s)) continue;
-        const ref = staffRef(s);
-        if (hasAccount(ref)) continue;
-        out.push(finding(ref, [`Enseignant ${describeStaff(s)} : aucun compte ENT.`], undefined, FIX_TEACHER));
-      }
+    }
     return out;
   },
 };

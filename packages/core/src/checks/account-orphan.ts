@@ -11,7 +11,8 @@ import { frDate } from '../model/dates.js';
 import type { EntProfile } from '../model/types.js';
 import type { SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, indexDataset, isCurrentPerson, ownerLink, personRef, type DatasetIndex, type RawFinding } from './common.js';
+import { accountRef, indexDataset, isCurrentPerson, ownerLink, personKey, personRef, type DatasetIndex, type RawFinding } from './common.js';
+import { peopleOf } from './people.js';
 
 const SOURCE_OF: Partial<Record<EntProfile, string>> = {
   pupil: 'parmi les élèves de SIECLE',
@@ -55,12 +56,14 @@ export const accountOrphan: CheckRule = {
       guardian: idx.has.guardians && ds.guardians.length > 0,
       teacher: idx.has.sts,
     };
+    const people = peopleOf(ds);
     const out: RawFinding[] = [];
     for (const a of ds.entAccounts) {
       if (!SOURCE_OF[a.profile] || !sourceLoaded[a.profile]) continue;
       const owner = ownerLink(ctx.match, a.login);
       if (owner?.link.decision === 'ambiguous') continue;
-      if (owner && isCurrentPerson(idx, owner.person)) continue;
+      const who = owner && people.byRecord.get(personKey(owner.person));
+      if (owner && (who ? who.current : isCurrentPerson(idx, owner.person))) continue;
       const person = owner && (personRef(idx, owner.person) ?? owner.person);
       out.push({
         subjects: person ? [accountRef(a), person] : [accountRef(a)],

@@ -1,12 +1,21 @@
 /**
- * match.ambiguous — warning: a person or an account Raccord cannot link with certainty (two
- * homonyms, a missing birth date…). Nothing is autofilled for it until the admin chooses; the
- * finding lists the candidates with their evidence. One finding per ENT account (from the
- * assignments and the account's owner link), then one per other record with an ambiguous link.
+ * match.ambiguous — warning: accounts or people Raccord cannot link with certainty (two
+ * homonyms nothing in the files tells apart, a missing birth date…). Nothing is autofilled for
+ * them until the admin chooses; the finding lists the candidates with their evidence.
+ *
+ * A hesitation between the records of one SIECLE duplicate, or with someone who is not current
+ * (a contact, a leaver), is not reported: it has one answer. Nor is an account whose ENT already
+ * carries one of its candidate IDs, carried by no other account: it works, nothing to decide.
+ *
+ * What must be decided together is reported together: ambiguous assignments and links that share
+ * a candidate (two ENT accounts hesitating between the same two PRONOTE rows) make one finding,
+ * with every account, person and candidate as subjects.
  */
 import type { Link, SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, indexDataset, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
+import { accountRef, indexDataset, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
+import { peopleOf, surePronoteRow, type Person } from './people.js';
+import { clusterBy } from './duplicates.js';
 
 function label(idx: DatasetIndex, r: SubjectRef): string {
   if (r.source === 'ent') {
@@ -20,12 +29,32 @@ function label(idx: DatasetIndex, r: SubjectRef): string {
   return r.label ?? personRef(idx, r)?.label ?? `${r.kind} ${r.id}`;
 }
 
-function candidatesOf(idx: DatasetIndex, l: Link): string[] {
-  const from = l.from;
-  const rivals = [l.to, ...(l.candidates ?? [])].filter(
-    (c, i, all) => personKey(c) !== personKey(from) && all.findIndex((x) => personKey(x) === personKey(c)) === i,
-  );
-  return rivals.map((c) => label(idx, c));
+/** A subject with its best label (records and accounts from the dataset). */
+function subject(idx: DatasetIndex, r: SubjectRef): SubjectRef {
+  if (r.source === 'ent') {
+    const a = idx.accountByLogin.get(r.id);
+    return a ? accountRef(a) : { source: r.source, kind: r.kind, id: r.id };
+  }
+  if (r.source === 'pronote') return { source: r.source, kind: r.kind, id: r.id, label: label(idx, r) };
+  return personRef(idx, r) ?? r;
+}
+
+/** One undecided question: who hesitates (`about`) between which candidates, and why. */
+interface Question {
+  about: SubjectRef[];
+  candidates: SubjectRef[];
+  evidence: string[];
+}
+
+function rivals(l: Link): SubjectRef[] {
+  const from = personKey(l.from);
+  const seen = new Set<string>();
+  return [l.to, ...(l.candidates ?? [])].filter((c) => {
+    const k = personKey(c);
+    if (k === from || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 export const ambiguous: CheckRule = {
@@ -43,44 +72,102 @@ export const ambiguous: CheckRule = {
   run(ctx) {
     const idx = indexDataset(ctx.dataset);
     const m = ctx.match;
-    const out: RawFinding[] = [];
-    const covered = new Set<string>();
+    const questions: Question[] = [];
+    const asked = new Set<string>();
+
+    // Hesitations that are not questions for the admin: between the records of one SIECLE
+    // duplicate (one person, one PRONOTE row: that is `pronote.shared-id`), or with a person who is
+    // not current (a contact or a leaver has no PRONOTE row to claim).
+    const people = peopleOf(ctx.dataset);
+    const personOf = (r: SubjectRef | undefined) => (r ? people.byRecord.get(personKey(r)) : undefined);
+    const claimants = new Map<string, Set<Person>>();
+    for (const [key, l] of m.pronoteOf) {
+      const person = people.byRecord.get(key);
+      if (!person?.current) continue;
+      for (const r of [l.to, l.from, ...(l.candidates ?? [])])
+        if (r.source === 'pronote') claimants.set(r.id, new Set([...(claimants.get(r.id) ?? []), person]));
+    }
+    const carriedBy = new Map<string, Set<string>>();
+    for (const a of ctx.dataset.entAccounts)
+      if (a.pronoteId) carriedBy.set(a.pronoteId, new Set([...(carriedBy.get(a.pronoteId) ?? []), a.login]));
+    for (const a of m.assignments)
+      if (a.currentPronoteId) carriedBy.set(a.currentPronoteId, new Set([...(carriedBy.get(a.currentPronoteId) ?? []), a.entLogin]));
+    const settled = (record: SubjectRef | undefined, rows: readonly string[]): boolean => {
+      const person = personOf(record);
+      if (!person) return false;
+      if (!person.current) return true;
+      const row = person.records.length > 1 ? surePronoteRow(m, person) : undefined;
+      if (row && rows.every((r) => r === row)) return true;
+      const only = rows.length === 1 ? claimants.get(rows[0]!) : undefined;
+      return !!only && only.size === 1 && only.has(person);
+    };
 
     for (const a of m.assignments) {
       const owner = m.entOwner.get(a.entLogin);
-      const assignmentOpen = a.decision === 'ambiguous' && !a.confirmedByAdmin;
       const ownerOpen = owner?.decision === 'ambiguous';
-      if (!assignmentOpen && !ownerOpen) continue;
-      const account = idx.accountByLogin.get(a.entLogin);
-      const subjects: SubjectRef[] = [account ? accountRef(account) : { source: 'ent', kind: 'account', id: a.entLogin }];
-      if (a.person && !ownerOpen) subjects.push(personRef(idx, a.person) ?? a.person);
-      const evidence: string[] = [];
+      const assignmentOpen = a.decision === 'ambiguous' && !a.confirmedByAdmin;
+      if (!ownerOpen && !assignmentOpen) continue;
+      const candidateIds = (a.candidates ?? []).map((c) => c.pronoteId);
+      const person = a.person ?? (owner && otherEnd(owner, 'ent'));
+      // The ENT already carries one of the candidates, and no other account does: nothing to decide.
+      const current = a.currentPronoteId ?? idx.accountByLogin.get(a.entLogin)?.pronoteId;
+      const carried = !!current && candidateIds.includes(current) && (carriedBy.get(current)?.size ?? 0) === 1;
+      if (!ownerOpen && (carried || settled(person, candidateIds))) {
+        if (person) asked.add(personKey(person));
+        continue;
+      }
+      const account: SubjectRef = { source: 'ent', kind: 'account', id: a.entLogin };
+      const q: Question = { about: [account], candidates: [], evidence: [] };
       if (ownerOpen) {
-        evidence.push(`Compte ENT ${a.entLogin} : plusieurs personnes possibles dans SIECLE/STS-web : ${candidatesOf(idx, owner).join(' ; ')}.`);
-        if (owner.evidence.length) evidence.push(`Indices : ${owner.evidence.join(', ')}.`);
-        covered.add(personKey(owner.from));
+        const c = rivals(owner);
+        q.candidates.push(...c);
+        q.evidence.push(`Compte ENT ${a.entLogin} : plusieurs personnes possibles dans SIECLE/STS-web : ${c.map((x) => label(idx, x)).join(' ; ')}.`);
+        if (owner.evidence.length) q.evidence.push(`Indices : ${owner.evidence.join(', ')}.`);
       }
       if (assignmentOpen) {
-        evidence.push(`Compte ENT ${a.entLogin}${a.person?.label ? ` (${a.person.label})` : ''} : plusieurs fiches PRONOTE possibles.`);
-        for (const c of a.candidates ?? []) evidence.push(`Candidat ${c.pronoteId} : ${c.label}${c.evidence.length ? ` — ${c.evidence.join(', ')}` : ''}.`);
-        if (!a.candidates?.length && a.evidence.length) evidence.push(`Indices : ${a.evidence.join(', ')}.`);
-        if (a.person) covered.add(personKey(a.person));
+        if (a.person && !ownerOpen) q.about.push(a.person);
+        const cands = a.candidates ?? [];
+        q.candidates.push(...cands.map((c): SubjectRef => ({ source: 'pronote', kind: 'row', id: c.pronoteId })));
+        q.evidence.push(`Compte ENT ${a.entLogin}${a.person?.label ? ` (${a.person.label})` : ''} : plusieurs fiches PRONOTE possibles.`);
+        for (const c of cands) q.evidence.push(`Candidat ${c.pronoteId} : ${c.label}${c.evidence.length ? ` — ${c.evidence.join(', ')}` : ''}.`);
+        if (!cands.length && a.evidence.length) q.evidence.push(`Indices : ${a.evidence.join(', ')}.`);
       }
-      covered.add(personKey(subjects[0]!));
-      out.push({ subjects, evidence });
+      for (const r of q.about) asked.add(personKey(r));
+      questions.push(q);
     }
 
     for (const l of m.links) {
-      if (l.decision !== 'ambiguous' || covered.has(personKey(l.from))) continue;
-      covered.add(personKey(l.from));
-      const who = l.from.source === 'ent' ? l.from : personRef(idx, l.from) ?? l.from;
-      out.push({
-        subjects: [{ ...who, label: label(idx, who) }],
+      if (l.decision !== 'ambiguous' || asked.has(personKey(l.from))) continue;
+      asked.add(personKey(l.from));
+      const c = rivals(l);
+      if (c.every((x) => x.source === 'pronote') && settled(l.from, c.map((x) => x.id))) continue;
+      questions.push({
+        about: [l.from],
+        candidates: c,
         evidence: [
-          `${label(idx, who)} : plusieurs correspondances possibles : ${candidatesOf(idx, l).join(' ; ')}.`,
+          `${label(idx, l.from)} : plusieurs correspondances possibles : ${c.map((x) => label(idx, x)).join(' ; ')}.`,
           ...(l.evidence.length ? [`Indices : ${l.evidence.join(', ')}.`] : []),
         ],
       });
+    }
+
+    // Questions that share a candidate are one decision.
+    const groups = clusterBy(
+      questions,
+      (q) => q.candidates.map(personKey),
+      () => true,
+    );
+    const groupOf = new Map<Question, Question[]>();
+    for (const g of groups) for (const q of g) groupOf.set(q, g);
+    const out: RawFinding[] = [];
+    const done = new Set<Question[]>();
+    for (const q of questions) {
+      const group = groupOf.get(q) ?? [q];
+      if (done.has(group)) continue;
+      done.add(group);
+      const subjects = new Map<string, SubjectRef>();
+      for (const q of group) for (const r of [...q.about, ...q.candidates]) if (!subjects.has(personKey(r))) subjects.set(personKey(r), subject(idx, r));
+      out.push({ subjects: [...subjects.values()], evidence: group.flatMap((q) => q.evidence) });
     }
     return out;
   },

@@ -32,9 +32,12 @@ export function isCurrentPupil(p: SieclePupil): boolean {
   return !p.left && !p.inactive;
 }
 
-/** Counted as a teacher by the rules: FONCTION ENS, else the model's `teacher` flag when FONCTION is absent. */
-export function isTeacher(s: StsPerson): boolean {
-  return s.function ? s.function.trim().toUpperCase() === 'ENS' : s.teacher;
+/**
+ * A teacher, for the ENT and PRONOTE: FONCTION ENS, or referenced by a service (a teacher on leave
+ * has no FONCTION but keeps services). A `local` person with neither is not taken for one.
+ */
+export function isTeacher(idx: DatasetIndex, s: StsPerson): boolean {
+  return (s.function ?? '').trim().toUpperCase() === 'ENS' || idx.staffWithService.has(s.id);
 }
 
 export interface DatasetIndex {
@@ -43,11 +46,11 @@ export interface DatasetIndex {
   guardianById: Map<string, SiecleGuardian>;
   linksByPupil: Map<string, GuardianLink[]>;
   linksByGuardian: Map<string, GuardianLink[]>;
-  /** PERSONNE_IDs linked (any level) to a current pupil. */
-  currentGuardianIds: Set<string>;
   /** PERSONNE_IDs that are legal guardians of a current pupil. */
   legalGuardianIds: Set<string>;
   staffById: Map<string, StsPerson>;
+  /** STS INDIVIDU@IDs named in at least one service. */
+  staffWithService: Set<string>;
   accountByLogin: Map<string, EntAccount>;
   pronoteById: Map<string, PronoteRow>;
   /** What was loaded: a rule says nothing about a source it has not seen. */
@@ -80,15 +83,11 @@ export function indexDataset(ds: SchoolDataset): DatasetIndex {
   const currentIds = new Set(currentPupils.map((p) => p.eleveId));
   const linksByPupil = new Map<string, GuardianLink[]>();
   const linksByGuardian = new Map<string, GuardianLink[]>();
-  const currentGuardianIds = new Set<string>();
   const legalGuardianIds = new Set<string>();
   for (const l of ds.guardianLinks) {
     push(linksByPupil, l.eleveId, l);
     push(linksByGuardian, l.personneId, l);
-    if (currentIds.has(l.eleveId)) {
-      currentGuardianIds.add(l.personneId);
-      if (l.legal) legalGuardianIds.add(l.personneId);
-    }
+    if (currentIds.has(l.eleveId) && l.legal) legalGuardianIds.add(l.personneId);
   }
   const okFiles = ds.files.filter((f) => !f.error);
   const idx: DatasetIndex = {
@@ -97,9 +96,9 @@ export function indexDataset(ds: SchoolDataset): DatasetIndex {
     guardianById: new Map(ds.guardians.map((g) => [g.personneId, g] as const)),
     linksByPupil,
     linksByGuardian,
-    currentGuardianIds,
     legalGuardianIds,
     staffById: new Map(ds.staff.map((s) => [s.id, s] as const)),
+    staffWithService: new Set([...ds.stsDivisions, ...ds.stsGroups].flatMap((o) => o.services.flatMap((s) => s.teacherIds))),
     accountByLogin: new Map(ds.entAccounts.map((a) => [a.login, a] as const)),
     pronoteById: new Map(ds.pronoteRows.map((r) => [r.pronoteId, r] as const)),
     has: {
@@ -205,13 +204,13 @@ export function personRef(idx: DatasetIndex, ref: Pick<SubjectRef, 'source' | 'k
   return undefined;
 }
 
-/** Is this SIECLE/STS person current: a current pupil, a guardian of one, a person STS-web lists. */
+/** Is this SIECLE/STS record current: a current pupil, a legal guardian of one, a person STS-web lists. */
 export function isCurrentPerson(idx: DatasetIndex, ref: Pick<SubjectRef, 'kind' | 'id'>): boolean {
   if (ref.kind === 'pupil') {
     const p = idx.pupilById.get(ref.id);
     return !!p && isCurrentPupil(p);
   }
-  if (ref.kind === 'guardian') return idx.currentGuardianIds.has(ref.id);
+  if (ref.kind === 'guardian') return idx.legalGuardianIds.has(ref.id);
   if (ref.kind === 'staff') return idx.staffById.has(ref.id);
   return false;
 }

@@ -14,13 +14,13 @@ export interface GroupInfo {
 
 const cache = new WeakMap<SchoolDataset, Map<string, GroupInfo>>();
 
-/** Every group STS-web or SIECLE's structure file knows, by code. */
+/** The groups whose attachment counts, by code: STS-web's when it has groups, else SIECLE's Structures.xml. */
 export function knownGroups(ds: SchoolDataset): Map<string, GroupInfo> {
   const hit = cache.get(ds);
   if (hit) return hit;
   const m = new Map<string, GroupInfo>();
-  for (const g of ds.siecleGroups) m.set(g.code, { code: g.code, divisions: g.divisions, source: 'siecle' });
-  for (const g of ds.stsGroups) m.set(g.code, { code: g.code, divisions: g.divisions, source: 'sts', sts: g });
+  if (ds.stsGroups.length) for (const g of ds.stsGroups) m.set(g.code, { code: g.code, divisions: g.divisions, source: 'sts', sts: g });
+  else for (const g of ds.siecleGroups) m.set(g.code, { code: g.code, divisions: g.divisions, source: 'siecle' });
   cache.set(ds, m);
   return m;
 }

@@ -1,27 +1,27 @@
 /**
- * pronote.not-in-pronote — error: the ENT account of a current pupil, guardian or teacher has no
- * PRONOTE row, so « vous ne disposez pas d'identifiant PRONOTE » when they open PRONOTE from the
- * ENT (seed 001, « Pas d'identifiant PRONOTE »). Usually the person arrived after the last
- * SIECLE → EDT → PRONOTE transfer. Checked per profile only when the PRONOTE list holds that
- * profile; staff other than teachers are skipped (PRONOTE gives them no usable ID).
+ * pronote.not-in-pronote — error: a current pupil, legal guardian or teacher has no PRONOTE row,
+ * so « vous ne disposez pas d'identifiant PRONOTE » when they open PRONOTE from the ENT (seed 001,
+ * « Pas d'identifiant PRONOTE »). Usually the person arrived after the last SIECLE → EDT →
+ * PRONOTE transfer. Reported with their ENT accounts when they have some, and before their ENT
+ * account exists too (it will need the ID). A person with two SIECLE records counts once; a person
+ * the matcher links to PRONOTE even unsurely is not reported (that is `match.ambiguous`).
+ * Checked per profile only when the PRONOTE list holds that profile; staff other than teachers
+ * are skipped (PRONOTE gives them no usable ID).
  */
 import { frDate } from '../model/dates.js';
 import type { PronoteProfile } from '../model/types.js';
-import type { SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
 import {
   EXPORT_PRONOTE_IDS_PARTIAL,
   PASTE_PRONOTE_ID,
+  PRONOTE_PROFILE_FR,
   accountRef,
   indexDataset,
-  isCurrentPerson,
   isTeacher,
-  ownerLink,
-  personKey,
-  personRef,
   type DatasetIndex,
   type RawFinding,
 } from './common.js';
+import { accountsOf, peopleOf, pronoteLinksOf, type Person } from './people.js';
 
 const FIX_PUPIL = [
   "Faire passer la personne de SIECLE à EDT puis à PRONOTE, puis donner son identifiant PRONOTE à l'ENT.",
@@ -40,15 +40,11 @@ const FIX_TEACHER = [
   `4. ${EXPORT_PRONOTE_IDS_PARTIAL}`,
 ].join('\n');
 
-/** The PRONOTE profile a SIECLE/STS person should have, or undefined when PRONOTE gives none. */
-function pronoteProfileOf(idx: DatasetIndex, person: SubjectRef): PronoteProfile | undefined {
-  if (person.kind === 'pupil') return 'pupil';
-  if (person.kind === 'guardian') return 'guardian';
-  if (person.kind === 'staff') {
-    const s = idx.staffById.get(person.id);
-    return s && isTeacher(s) ? 'teacher' : undefined;
-  }
-  return undefined;
+/** The PRONOTE profile a person should have, or undefined when PRONOTE gives none (non-teaching staff). */
+function pronoteProfileOf(idx: DatasetIndex, person: Person): PronoteProfile | undefined {
+  if (person.kind !== 'staff') return person.kind;
+  const s = idx.staffById.get(person.records[0]!.id);
+  return s && isTeacher(idx, s) ? 'teacher' : undefined;
 }
 
 export const notInPronote: CheckRule = {
@@ -56,7 +52,7 @@ export const notInPronote: CheckRule = {
   title: "Absent de PRONOTE : pas d'identifiant PRONOTE",
   severity: 'error',
   description:
-    "Une personne présente a un compte ENT mais aucune fiche dans la liste PRONOTE : elle n'a pas d'identifiant PRONOTE et ne peut pas ouvrir PRONOTE depuis l'ENT. C'est presque toujours une arrivée postérieure au dernier transfert SIECLE → EDT → PRONOTE (ou, pour un responsable, un accès à l'Espace Parents non autorisé).",
+    "Une personne présente (élève, responsable légal, enseignant) n'a aucune fiche dans la liste PRONOTE : elle n'a pas d'identifiant PRONOTE et ne peut pas ouvrir PRONOTE depuis l'ENT. C'est presque toujours une arrivée postérieure au dernier transfert SIECLE → EDT → PRONOTE (ou, pour un responsable, un accès à l'Espace Parents non autorisé).",
   fix: FIX_PUPIL,
   run(ctx) {
     const ds = ctx.dataset;
@@ -65,22 +61,31 @@ export const notInPronote: CheckRule = {
     const pronoteDate = ds.exportDates['pronote-ids'];
     const byLogin = new Map(ctx.match.assignments.map((a) => [a.entLogin, a] as const));
     const out: RawFinding[] = [];
-    for (const a of ds.entAccounts) {
-      const owner = ownerLink(ctx.match, a.login);
-      if (!owner || owner.link.decision === 'ambiguous' || !isCurrentPerson(idx, owner.person)) continue;
-      const profile = pronoteProfileOf(idx, owner.person);
+    for (const person of peopleOf(ds).list) {
+      if (!person.current) continue;
+      const profile = pronoteProfileOf(idx, person);
       if (!profile || !idx.has.pronoteProfiles.has(profile)) continue;
-      if (ctx.match.pronoteOf.has(personKey(owner.person))) continue;
-      if (byLogin.get(a.login)?.pronoteId) continue;
-      if (a.pronoteId && idx.pronoteById.has(a.pronoteId)) continue;
-      const person = personRef(idx, owner.person) ?? owner.person;
-      const entry = owner.person.kind === 'pupil' ? idx.pupilById.get(owner.person.id)?.entryDate : undefined;
-      const evidence = [`${person.label ?? person.id} (compte ENT ${a.login}) : aucune fiche dans la liste PRONOTE.`];
+      if (pronoteLinksOf(ctx.match, person).length) continue;
+      const logins = accountsOf(ctx.match, person);
+      if (logins.some((l) => byLogin.get(l)?.pronoteId)) continue;
+      const carried = logins.map((l) => idx.accountByLogin.get(l)?.pronoteId).filter((id): id is string => !!id);
+      if (carried.some((id) => idx.pronoteById.has(id))) continue;
+      const first = person.records[0]!;
+      const entry = person.kind === 'pupil' ? idx.pupilById.get(first.id)?.entryDate : undefined;
+      const evidence = [
+        `${PRONOTE_PROFILE_FR[profile][0]!.toUpperCase()}${PRONOTE_PROFILE_FR[profile].slice(1)} ${first.label ?? first.id} : aucune fiche dans la liste PRONOTE${logins.length ? ` (compte ENT ${logins.join(', ')})` : ", et pas encore de compte ENT"}.`,
+      ];
       if (entry && pronoteDate && entry > pronoteDate.slice(0, 10))
         evidence.push(`Arrivée le ${frDate(entry)}, après l'export PRONOTE du ${frDate(pronoteDate)} : à faire passer de SIECLE à EDT puis à PRONOTE.`);
-      if (a.pronoteId) evidence.push(`L'ENT porte l'identifiant ${a.pronoteId}, inconnu de la liste PRONOTE.`);
+      for (const id of carried) evidence.push(`L'ENT porte l'identifiant ${id}, inconnu de la liste PRONOTE.`);
       out.push({
-        subjects: [accountRef(a), person],
+        subjects: [
+          ...person.records,
+          ...logins.map((l) => {
+            const a = idx.accountByLogin.get(l);
+            return a ? accountRef(a) : { source: 'ent' as const, kind: 'account' as const, id: l };
+          }),
+        ],
         evidence,
         ...(profile === 'teacher' ? { fix: FIX_TEACHER } : {}),
       });

@@ -2,12 +2,13 @@
  * siecle.pupil-duplicate — warning: two SIECLE records (different ELEVE_ID) for one pupil, the
  * hand-created copy of a pupil who should have been imported (seed 003 §2.13). Each record gets
  * its own ENT account. Same name up to accents and spaces is not enough: the birth date must be
- * the same too (twins differ by given name), and the sex must not contradict.
+ * the same too (twins differ by given name), and neither the sex nor the INE may contradict
+ * (see duplicates.ts).
  */
 import { frDate } from '../model/dates.js';
 import type { CheckRule } from './types.js';
-import { describePupil, isCurrentPupil, pupilRef, type RawFinding } from './common.js';
-import { clusterBy, familyKeys, nameKey } from './duplicates.js';
+import { describePupil, pupilRef, type RawFinding } from './common.js';
+import { pupilDuplicates } from './duplicates.js';
 
 export const pupilDuplicate: CheckRule = {
   code: 'siecle.pupil-duplicate',
@@ -23,17 +24,10 @@ export const pupilDuplicate: CheckRule = {
     "4. Après l'alimentation suivante (48 à 72 h), vérifier dans l'ENT qu'il ne reste qu'un compte et qu'il porte l'identifiant PRONOTE.",
   ].join('\n'),
   run(ctx) {
-    const pool = ctx.dataset.pupils.filter((p) => !p.left && p.birthDate);
-    const clusters = clusterBy(
-      pool,
-      (p) => familyKeys(p.name).map((f) => `${f}|${nameKey(p.name.given)}|${p.birthDate}`),
-      (a, b) => a.eleveId !== b.eleveId && (!a.sex || !b.sex || a.sex === b.sex),
-    );
     const out: RawFinding[] = [];
-    for (const c of clusters) {
-      const members = c.map((i) => pool[i]!);
-      if (!members.some(isCurrentPupil)) continue;
+    for (const members of pupilDuplicates(ctx.dataset)) {
       const ines = new Set(members.map((p) => p.ine).filter(Boolean));
+      const noIne = members.filter((p) => !p.ine);
       out.push({
         subjects: members.map(pupilRef),
         evidence: [
@@ -42,7 +36,11 @@ export const pupilDuplicate: CheckRule = {
             (p) =>
               `Fiche ${describePupil(p)}${p.entryDate ? `, entrée le ${frDate(p.entryDate)}` : ''}${p.inactive ? ', division Inactifs' : ''}.`,
           ),
-          ines.size === 1 ? 'Même INE sur les fiches.' : ines.size > 1 ? `INE différents (${[...ines].join(', ')}) : une fiche a sans doute été créée à la main.` : '',
+          noIne.length
+            ? `Sans INE : ELEVE_ID ${noIne.map((p) => p.eleveId).join(', ')}, fiche sans doute créée à la main.`
+            : ines.size === 1
+              ? 'Même INE sur les fiches.'
+              : '',
         ].filter(Boolean),
       });
     }

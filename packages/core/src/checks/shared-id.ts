@@ -4,12 +4,15 @@
  * cannot choose and gives the ID to none: nobody behind those accounts reaches PRONOTE. The fix
  * of the seeds (001, « Pas d'identifiant PRONOTE (5/5) ») is to give every account the same ID.
  *
- * Built only from sure links: certain or admin-confirmed assignments, and certain person links.
- * Silent once every account already carries the ID.
+ * Built only from sure links: certain or admin-confirmed assignments, and people (a record, or
+ * the records of a SIECLE duplicate: see duplicates.ts) whose certain links agree on one PRONOTE
+ * row while they have several ENT accounts. Silent once every account already carries the ID.
  */
 import { displayName } from '../model/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, endOf, indexDataset, pronoteRef, type RawFinding } from './common.js';
+import type { SubjectRef } from '../match/types.js';
+import { accountRef, indexDataset, ownerLink, personKey, pronoteRef, type RawFinding } from './common.js';
+import { accountsOf, peopleOf, surePronoteRow } from './people.js';
 
 export const sharedId: CheckRule = {
   code: 'pronote.shared-id',
@@ -35,10 +38,12 @@ export const sharedId: CheckRule = {
     };
     for (const a of m.assignments)
       if (a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin)) add(a.pronoteId, a.entLogin);
-    for (const [person, link] of m.pronoteOf) {
-      if (link.decision !== 'certain') continue;
-      const id = endOf(link, 'pronote').id;
-      for (const l of m.entOf.get(person) ?? []) if (l.decision === 'certain') add(id, endOf(l, 'ent').id);
+    // People (one record, or the records of a SIECLE duplicate) with a sure PRONOTE row: all their
+    // accounts carry it, and two people the matcher surely ties to one row share it.
+    const people = peopleOf(ds);
+    for (const person of people.list) {
+      const id = surePronoteRow(m, person);
+      if (id) for (const l of accountsOf(m, person)) add(id, l);
     }
     const current = new Map(m.assignments.map((a) => [a.entLogin, a.currentPronoteId] as const));
     const out: RawFinding[] = [];
@@ -48,10 +53,17 @@ export const sharedId: CheckRule = {
       const carried = (l: string) => current.get(l) ?? idx.accountByLogin.get(l)?.pronoteId;
       if (accounts.every((x) => carried(x.login) === id)) continue;
       const row = idx.pronoteById.get(id);
+      const records = new Map<string, SubjectRef>();
+      for (const x of accounts) {
+        const owner = ownerLink(m, x.login);
+        const person = owner && owner.link.decision !== 'ambiguous' ? people.byRecord.get(personKey(owner.person)) : undefined;
+        for (const r of person?.records ?? []) records.set(personKey(r), r);
+      }
       out.push({
         subjects: [
           row ? pronoteRef(row) : { source: 'pronote', kind: 'row', id },
           ...accounts.map((x) => (x.account ? accountRef(x.account) : { source: 'ent' as const, kind: 'account' as const, id: x.login })),
+          ...records.values(),
         ],
         evidence: [
           `L'identifiant PRONOTE ${id}${row ? ` (${displayName(row.name)})` : ''} revient à ${accounts.length} comptes ENT : ${accounts.map((x) => x.login).join(', ')}.`,

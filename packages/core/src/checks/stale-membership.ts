@@ -33,7 +33,7 @@ export const staleMembership: CheckRule = {
         if (!g || !g.divisions.length || g.divisions.includes(p.division)) continue;
         const teachers = groupTeachers(g.sts, idx.staffById);
         out.push({
-          subjects: [pupilRef(p), groupRef(ds, code)],
+          subjects: [pupilRef(p), groupRef(ds, code), { source: 'siecle', kind: 'group', id: p.division, label: `classe ${p.division}` }],
           evidence: [
             `Élève ${describePupil(p)} : classe actuelle ${p.division}, mais inscrit(e) dans le groupe ${code}.`,
             `Le groupe ${code} est rattaché à ${g.divisions.join(', ')} (${g.source === 'sts' ? 'STS-web' : 'SIECLE, Structures'}), pas à ${p.division}.`,

@@ -1,8 +1,8 @@
 /**
- * groups.unknown-group — warning: pupils are in a SIECLE group that STS-web does not know (the
- * STS-web import from the timetable is « annule et remplace »: a group renamed or dropped in EDT
- * disappears from STS-web). The group has no teacher service, so in the ENT it has no teacher.
- * Runs only when an STS-web export was read.
+ * groups.unknown-group — warning: a SIECLE group (in Structures.xml or in the pupils'
+ * memberships) that STS-web does not know (the STS-web import from the timetable is « annule et
+ * remplace »: a group renamed or dropped in EDT disappears from STS-web). The group has no
+ * teacher service, so in the ENT it has no teacher. Runs only when an STS-web export was read.
  */
 import type { CheckRule } from './types.js';
 import { indexDataset, pupilLabel, REMONTEE_STS, PUSH_GROUP_LINKS, type RawFinding } from './common.js';
@@ -26,6 +26,7 @@ export const unknownGroup: CheckRule = {
     const sts = new Set(ds.stsGroups.map((g) => g.code));
     const divisions = new Set(ds.stsDivisions.map((d) => d.code));
     const members = new Map<string, string[]>();
+    for (const g of ds.siecleGroups) if (!sts.has(g.code) && !divisions.has(g.code)) members.set(g.code, []);
     for (const p of idx.currentPupils)
       for (const code of new Set(p.groups)) {
         if (sts.has(code) || divisions.has(code)) continue;
@@ -40,7 +41,7 @@ export const unknownGroup: CheckRule = {
         subjects: [{ source: 'siecle', kind: 'group', id: code, label: `groupe ${code}` }],
         evidence: [
           `Groupe ${code} : ${pupils.length} élève(s) inscrit(s) dans SIECLE, absent de STS-web (sts_emp).`,
-          `Élèves : ${pupils.slice(0, 10).join(', ')}${pupils.length > 10 ? `, et ${pupils.length - 10} autre(s)` : ''}.`,
+          pupils.length ? `Élèves : ${pupils.slice(0, 10).join(', ')}${pupils.length > 10 ? `, et ${pupils.length - 10} autre(s)` : ''}.` : '',
           !VALID_GROUP_NAME.test(code)
             ? `Le nom « ${code} » n'est pas accepté par STS-web (voir « Nom de groupe refusé par STS-web »)${truncated && sts.has(truncated) ? ` ; STS-web connaît « ${truncated} », sans doute le même groupe tronqué par EDT` : ''}.`
             : '',

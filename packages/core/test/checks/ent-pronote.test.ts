@@ -91,37 +91,64 @@ describe('ent.account-orphan', () => {
 });
 
 describe('pronote.not-in-pronote', () => {
-  it('reports the ENT account of a current person with no PRONOTE row, with the teacher procedure for teachers', () => {
-    const ds = dataset({
-      pupils: [pupil('1', 'DUPONT', 'Léa'), pupil('2', 'NEW', 'Bie', { entryDate: '2025-09-20' })],
-      staff: [teacher('T1', 'PROF', 'Jean')],
-      entAccounts: [account('lea', 'DUPONT', 'Léa'), account('new', 'NEW', 'Bie'), account('prof', 'PROF', 'Jean', { profile: 'teacher' })],
-      pronoteRows: [prow('PN1', 'DUPONT', 'Léa'), prow('PNT', 'AUTRE', 'Prof', { profile: 'teacher' })],
-      exportDates: { 'pronote-ids': '2025-09-10' },
-    });
-    const m = emptyMatch();
-    linkEnt(m, 'lea', ref.pupil('1'));
-    linkEnt(m, 'new', ref.pupil('2'));
-    linkEnt(m, 'prof', ref.staff('T1'));
-    linkPronote(m, ref.pupil('1'), 'PN1');
+  const ds = dataset({
+    pupils: [pupil('1', 'DUPONT', 'Léa'), pupil('2', 'NEW', 'Bie', { entryDate: '2025-09-20' }), pupil('3', 'PENDING', 'Zoé', { entryDate: '2025-09-30' })],
+    staff: [teacher('T1', 'PROF', 'Jean'), teacher('S1', 'AGENT', 'Paul', { function: 'ADF' })],
+    entAccounts: [account('lea', 'DUPONT', 'Léa'), account('new', 'NEW', 'Bie'), account('prof', 'PROF', 'Jean', { profile: 'teacher' })],
+    pronoteRows: [prow('PN1', 'DUPONT', 'Léa'), prow('PNT', 'AUTRE', 'Prof', { profile: 'teacher' })],
+    exportDates: { 'pronote-ids': '2025-09-10' },
+  });
+  const m = emptyMatch();
+  linkEnt(m, 'lea', ref.pupil('1'));
+  linkEnt(m, 'new', ref.pupil('2'));
+  linkEnt(m, 'prof', ref.staff('T1'));
+  linkPronote(m, ref.pupil('1'), 'PN1');
+
+  it('reports current people with no PRONOTE row, with their ENT accounts, and the teacher procedure for teachers', () => {
     const found = runRaw(notInPronote, ctx(ds, m));
-    expect(found.map((f) => f.subjects[0]!.id)).toEqual(['new', 'prof']);
+    expect(found.map((f) => f.subjects.map((s) => s.id))).toEqual([['2', 'new'], ['3'], ['T1', 'prof']]);
     expect(found[0]!.evidence.join()).toContain("après l'export PRONOTE du 10/09/2025");
     expect(found[0]!.fix).toBeUndefined();
-    expect(found[1]!.fix).toContain('Déclarer son service dans EDT');
+    expect(found[1]!.evidence[0]).toContain('pas encore de compte ENT');
+    expect(found[2]!.fix).toContain('Déclarer son service dans EDT');
+  });
+
+  it('says nothing of non-teaching staff (PRONOTE gives them no ID), nor of someone the matcher links unsurely', () => {
+    const unsure = emptyMatch();
+    linkPronote(unsure, ref.pupil('1'), 'PN1');
+    linkPronote(unsure, ref.pupil('2'), 'PN1', 'ambiguous');
+    linkPronote(unsure, ref.pupil('3'), 'PN1', 'probable');
+    linkPronote(unsure, ref.staff('T1'), 'PNT', 'probable');
+    expect(runRaw(notInPronote, ctx(ds, unsure))).toEqual([]);
   });
 
   it('does not judge guardians when the PRONOTE list has none', () => {
-    const ds = dataset({
+    const ds2 = dataset({
       pupils: [pupil('1', 'DUPONT', 'Léa')],
       guardians: [guardian('G1', 'DUPONT', 'Marie')],
       guardianLinks: [glink('1', 'G1')],
       entAccounts: [account('mum', 'DUPONT', 'Marie', { profile: 'guardian' })],
       pronoteRows: [prow('PN1', 'DUPONT', 'Léa')],
     });
-    const m = emptyMatch();
-    linkEnt(m, 'mum', ref.guardian('G1'));
-    expect(notInPronote.run(ctx(ds, m))).toEqual([]);
+    const m2 = emptyMatch();
+    linkEnt(m2, 'mum', ref.guardian('G1'));
+    linkPronote(m2, ref.pupil('1'), 'PN1');
+    expect(notInPronote.run(ctx(ds2, m2))).toEqual([]);
+  });
+
+  it('counts a SIECLE duplicate once: its second record needs no PRONOTE row of its own', () => {
+    const dup = dataset({
+      pupils: [pupil('1', 'NOËL', 'Flavie', { ine: '111' }), pupil('9', 'NOEL', 'Flavie')],
+      entAccounts: [account('flavie', 'NOËL', 'Flavie'), account('flavie2', 'NOEL', 'Flavie')],
+      pronoteRows: [prow('PN1', 'NOËL', 'Flavie')],
+    });
+    const md = emptyMatch();
+    linkEnt(md, 'flavie', ref.pupil('1'));
+    linkEnt(md, 'flavie2', ref.pupil('9'));
+    linkPronote(md, ref.pupil('1'), 'PN1', 'probable');
+    expect(notInPronote.run(ctx(dup, md))).toEqual([]);
+    const [f] = sharedId.run(ctx(dup, md));
+    expect(f!.subjects.map((s) => s.id)).toEqual(['PN1', 'flavie', 'flavie2', '1', '9']);
   });
 });
 
@@ -139,6 +166,7 @@ describe('pronote.shared-id', () => {
     const [f, ...rest] = sharedId.run(ctx(ds, m));
     expect(rest).toEqual([]);
     expect(f!.subjects.map((s) => s.id)).toEqual(['WEPYH43KJ2FZT9AS', 'h.lefevre', 'h.lefevre1']);
+    expect(f!.evidence[0]).toContain('revient à 2 comptes ENT : h.lefevre, h.lefevre1');
     expect(f!.evidence[1]).toContain("ne porte pas d'identifiant PRONOTE");
   });
 
@@ -148,7 +176,8 @@ describe('pronote.shared-id', () => {
     linkEnt(m, 'h.lefevre1', ref.guardian('P2'));
     linkPronote(m, ref.guardian('P1'), 'WEPYH43KJ2FZT9AS');
     linkPronote(m, ref.guardian('P2'), 'WEPYH43KJ2FZT9AS');
-    expect(sharedId.run(ctx(ds, m))).toHaveLength(1);
+    const [f] = sharedId.run(ctx(ds, m));
+    expect(f!.subjects.map((s) => s.id)).toEqual(['WEPYH43KJ2FZT9AS', 'h.lefevre', 'h.lefevre1', 'P1', 'P2']);
   });
 
   it('is silent once both accounts carry the ID, and ignores unsure assignments', () => {
@@ -175,9 +204,25 @@ describe('pronote.id-conflict', () => {
     assign(m, { entLogin: 'x', pronoteId: 'PN9', currentPronoteId: 'PN8', decision: 'probable' });
     const [f, ...rest] = idConflict.run(ctx(ds, m));
     expect(rest).toEqual([]);
-    expect(f!.subjects.map((s) => s.id)).toEqual(['lea', 'PN1']);
-    expect(f!.evidence[0]).toContain("l'ENT porte PN2, PRONOTE attend PN1");
+    expect(f!.subjects.map((s) => s.id)).toEqual(['lea', 'PN1', 'PN2']);
+    expect(f!.evidence[0]).toContain("l'ENT porte PN2 ; PRONOTE attend PN1");
     expect(f!.evidence[1]).toContain('attendu sur le compte lou');
+  });
+
+  it('also reports, when the right ID is only probable, an ID PRONOTE does not know or that another account should carry', () => {
+    const ds = dataset({
+      entAccounts: [account('t1', 'MEYER', 'Jérôme', { profile: 'teacher' }), account('t2', 'GASCAT', 'Bérangère', { profile: 'teacher' }), account('t3', 'SARRENS', 'Loïc', { profile: 'teacher' }), account('t4', 'X', 'Y', { profile: 'teacher' })],
+      pronoteRows: [prow('PN1', 'MEYER', 'Jérôme', { profile: 'teacher' }), prow('PN2', 'GASCAT', 'Bérangère', { profile: 'teacher' }), prow('PN3', 'SARRENS', 'Loïc', { profile: 'teacher' }), prow('PN4', 'X', 'Y', { profile: 'teacher' })],
+    });
+    const m = emptyMatch();
+    assign(m, { entLogin: 't1', pronoteId: 'PN1', decision: 'probable', currentPronoteId: 'STALE0000000' });
+    assign(m, { entLogin: 't2', pronoteId: 'PN2', decision: 'probable', currentPronoteId: 'PN3' });
+    assign(m, { entLogin: 't3', pronoteId: 'PN3', decision: 'probable' });
+    assign(m, { entLogin: 't4', pronoteId: 'PN4', decision: 'probable', currentPronoteId: 'PN1' });
+    const found = idConflict.run(ctx(ds, m));
+    expect(found.map((f) => f.subjects.map((s) => s.id))).toEqual([['t1', 'PN1'], ['t2', 'PN2', 'PN3'], ['t4', 'PN4', 'PN1']]);
+    expect(found[0]!.evidence[0]).toContain('rapprochement probable à confirmer');
+    expect(found[0]!.evidence[1]).toContain('ne figure pas dans la liste PRONOTE');
   });
 });
 
@@ -201,9 +246,29 @@ describe('match.ambiguous', () => {
     });
     const found = ambiguous.run(ctx(ds, m));
     expect(found).toHaveLength(2);
+    expect(found[0]!.subjects.map((s) => s.id)).toEqual(['lea', '1', '2']);
     expect(found[0]!.evidence[0]).toContain('MARTIN Léa (3A) ; MARTIN Léa (3B)');
-    expect(found[1]!.subjects.map((s) => s.id)).toEqual(['lea2', '2']);
+    expect(found[1]!.subjects.map((s) => s.id)).toEqual(['lea2', '2', 'PN1', 'PN2']);
     expect(found[1]!.evidence.join('\n')).toContain('Candidat PN2 : MARTIN Léa (3B)');
+  });
+
+  it('reports two accounts hesitating between the same rows as one question', () => {
+    const ds = dataset({ pronoteRows: [prow('PN1', 'HUET', 'Joël', { profile: 'teacher' }), prow('PN2', 'HUET', 'Joël', { profile: 'teacher' })] });
+    const m = emptyMatch();
+    const cands = [
+      { pronoteId: 'PN1', label: 'HUET Joël', evidence: ['même nom'] },
+      { pronoteId: 'PN2', label: 'HUET Joël', evidence: ['même nom'] },
+    ];
+    assign(m, { entLogin: 'joel.huet', decision: 'ambiguous', candidates: cands });
+    assign(m, { entLogin: 'joel.huet2', decision: 'ambiguous', candidates: cands });
+    const found = ambiguous.run(ctx(ds, m));
+    expect(found.map((f) => f.subjects.map((s) => s.id))).toEqual([['joel.huet', 'PN1', 'PN2', 'joel.huet2']]);
+  });
+
+  it('does not ask when the ENT already carries one of the candidates, carried by no other account', () => {
+    const m = emptyMatch();
+    assign(m, { entLogin: 'c', decision: 'ambiguous', currentPronoteId: 'PN1', candidates: [{ pronoteId: 'PN1', label: 'x', evidence: [] }, { pronoteId: 'PN2', label: 'y', evidence: [] }] });
+    expect(ambiguous.run(ctx(dataset(), m))).toEqual([]);
   });
 
   it('reports an ambiguous person → PRONOTE link of someone without an ENT account', () => {

@@ -17,6 +17,7 @@ describe('groups.stale-membership', () => {
     expect(f!.subjects).toEqual([
       { source: 'siecle', kind: 'pupil', id: '1', label: 'DUPONT Léa (4C)' },
       { source: 'sts', kind: 'group', id: '4ALL1', label: 'groupe 4ALL1' },
+      { source: 'siecle', kind: 'group', id: '4C', label: 'classe 4C' },
     ]);
     const text = f!.evidence.join('\n');
     expect(text).toContain('rattaché à 4A, 4B');

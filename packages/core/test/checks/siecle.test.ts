@@ -53,13 +53,19 @@ describe('siecle.pupil-incomplete', () => {
 });
 
 describe('siecle.pupil-duplicate', () => {
-  it('finds accent and spacing variants with the same birth date', () => {
+  it('finds accent and spacing variants with the same birth date (the hand-made copy has no INE)', () => {
     const a = pupil('10', 'LE GALL', 'Léa', { ine: '111' });
-    const b = pupil('11', 'Legall', 'Lea', { ine: '222' });
+    const b = pupil('11', 'Legall', 'Lea');
     const [f, ...rest] = pupilDuplicate.run(ctx(dataset({ pupils: [a, b] })));
     expect(rest).toEqual([]);
     expect(f!.subjects.map((s) => s.id)).toEqual(['10', '11']);
-    expect(f!.evidence.join('\n')).toContain('INE différents');
+    expect(f!.evidence.join('\n')).toContain('Sans INE : ELEVE_ID 11');
+  });
+
+  it('does not take two pupils with two different INEs for one (namesakes born the same day)', () => {
+    const a = pupil('10', 'MARTIN', 'Léa', { ine: '111', division: '2A' });
+    const b = pupil('11', 'MARTIN', 'Léa', { ine: '222', division: '2B' });
+    expect(pupilDuplicate.run(ctx(dataset({ pupils: [a, b] })))).toEqual([]);
   });
 
   it('needs the same birth date: name alone is not enough', () => {
@@ -93,14 +99,14 @@ describe('siecle.pupil-duplicate', () => {
 describe('siecle.guardian-duplicate', () => {
   const kids = [pupil('1', 'DUPONT', 'Léo', { division: '6A' }), pupil('2', 'DUPONT', 'Léa', { division: '4B', birthDate: '2013-01-01' })];
 
-  it("finds the seed's case: one accent missing on the second child's record", () => {
-    const g1 = guardian('P1', 'LEFÈVRE', 'Hélène', { civility: 'MME' });
-    const g2 = guardian('P2', 'LEFEVRE', 'Helene', { civility: 'MME' });
+  it("finds the seed's case: one accent missing on the second child's record, same phone", () => {
+    const g1 = guardian('P1', 'LEFÈVRE', 'Hélène', { civility: 'MME', phoneMobile: '0601020304', email: 'h@x.fr' });
+    const g2 = guardian('P2', 'LEFEVRE', 'Helene', { civility: 'MME', phoneMobile: '0601020304', email: 'H@x.fr' });
     const ds = dataset({ pupils: kids, guardians: [g1, g2], guardianLinks: [glink('1', 'P1'), glink('2', 'P2')] });
     const [f, ...rest] = guardianDuplicate.run(ctx(ds));
     expect(rest).toEqual([]);
     expect(f!.subjects.map((s) => s.id)).toEqual(['P1', 'P2']);
-    expect(f!.evidence[0]).toContain('enfants portant le même nom de famille');
+    expect(f!.evidence[0]).toContain('même téléphone, même courriel');
     expect(f!.evidence.join('\n')).toContain('DUPONT Léo (6A)');
   });
 
@@ -110,6 +116,24 @@ describe('siecle.guardian-duplicate', () => {
     const g2 = guardian('P2', 'MARTIN', 'Marie', { phoneMobile: '0699999999' });
     const ds = dataset({ pupils: [kids[0]!, other], guardians: [g1, g2], guardianLinks: [glink('1', 'P1'), glink('3', 'P2')] });
     expect(guardianDuplicate.run(ctx(ds))).toEqual([]);
+  });
+
+  it('is not fooled by children bearing the same family name, nor by an e-mail alone', () => {
+    // Two fathers named Bruno COLIN, each with a child named COLIN, and a generated e-mail that collides.
+    const g1 = guardian('P1', 'COLIN', 'Bruno', { civility: 'M.', email: 'bruno.colin@mail.fr' });
+    const g2 = guardian('P2', 'COLIN', 'Bruno', { civility: 'M.', email: 'bruno.colin@mail.fr' });
+    const colins = [pupil('1', 'COLIN', 'Ambre'), pupil('2', 'COLIN', 'Alice', { birthDate: '2012-01-01' })];
+    const ds = dataset({ pupils: colins, guardians: [g1, g2], guardianLinks: [glink('1', 'P1'), glink('2', 'P2')] });
+    expect(guardianDuplicate.run(ctx(ds))).toEqual([]);
+  });
+
+  it('accepts a co-guardian in common (the other parent is one record)', () => {
+    const g1 = guardian('P1', 'LEFÈVRE', 'Hélène');
+    const g2 = guardian('P2', 'LEFEVRE', 'Helene');
+    const dad = guardian('P3', 'DUPONT', 'Marc', { civility: 'M.' });
+    const links = [glink('1', 'P1'), glink('2', 'P2'), glink('1', 'P3', true, 2), glink('2', 'P3', true, 2)];
+    const ds = dataset({ pupils: kids, guardians: [g1, g2, dad], guardianLinks: links });
+    expect(guardianDuplicate.run(ctx(ds))[0]!.evidence[0]).toContain('autre responsable en commun');
   });
 
   it('accepts a shared phone written differently (+33)', () => {
@@ -144,8 +168,9 @@ describe('siecle.guardian-duplicate', () => {
   });
 
   it('goes through runChecks with a stable key', () => {
-    const g1 = guardian('P1', 'LEFÈVRE', 'Hélène');
-    const g2 = guardian('P2', 'LEFEVRE', 'Helene');
+    const address = { lines: ['3 place du Capitole'], postcode: '31000', city: 'TOULOUSE' };
+    const g1 = guardian('P1', 'LEFÈVRE', 'Hélène', { address });
+    const g2 = guardian('P2', 'LEFEVRE', 'Helene', { address });
     const ds = dataset({ pupils: kids, guardians: [g2, g1], guardianLinks: [glink('1', 'P1'), glink('2', 'P2')] });
     const [f] = runChecks(ctx(ds), [guardianDuplicate]);
     expect(f!.key).toBe('siecle.guardian-duplicate|siecle:guardian:P1|siecle:guardian:P2');
