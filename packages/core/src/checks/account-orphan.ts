@@ -30,7 +30,7 @@ function whyNotCurrent(idx: DatasetIndex, person: SubjectRef): string {
   }
   if (person.kind === 'guardian')
     return idx.guardianById.has(person.id)
-      ? "responsable dont aucun enfant n'est encore dans l'établissement"
+      ? "responsable légal d'aucun élève présent (enfants sortis, ou simple contact)"
       : "responsable absent de l'export SIECLE";
   return "personne absente de l'export STS-web";
 }

@@ -8,7 +8,7 @@
  * address, phone, e-mail, child or co-guardian besides (see duplicates.ts).
  */
 import type { CheckRule } from './types.js';
-import { describeGuardian, guardianRef, indexDataset, pupilLabel, type RawFinding } from './common.js';
+import { describeGuardian, guardianLabel, guardianRef, indexDataset, pupilLabel, type RawFinding } from './common.js';
 import { guardianDuplicates, guardianFacts } from './duplicates.js';
 
 export const guardianDuplicate: CheckRule = {
@@ -33,7 +33,7 @@ export const guardianDuplicate: CheckRule = {
       out.push({
         subjects: members.map(guardianRef),
         evidence: [
-          `${members.length} fiches responsable pour la même personne : même prénom, nom identique à un accent, un espace ou un nom d'usage près${facts.size ? ` ; ${[...facts].join(', ')}` : ''}.`,
+          `${guardianLabel(members[0]!)} : ${members.length} fiches responsable (PERSONNE_ID ${members.map((g) => g.personneId).join(', ')}), même prénom, nom identique à un accent, un espace ou un nom d'usage près${facts.size ? ` ; ${[...facts].join(', ')}` : ''}.`,
           ...members.map((g) => {
             const kids = (idx.linksByGuardian.get(g.personneId) ?? [])
               .map((l) => idx.pupilById.get(l.eleveId))

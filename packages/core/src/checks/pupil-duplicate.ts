@@ -7,7 +7,7 @@
  */
 import { frDate } from '../model/dates.js';
 import type { CheckRule } from './types.js';
-import { describePupil, pupilRef, type RawFinding } from './common.js';
+import { describePupil, pupilLabel, pupilRef, type RawFinding } from './common.js';
 import { pupilDuplicates } from './duplicates.js';
 
 export const pupilDuplicate: CheckRule = {
@@ -31,7 +31,7 @@ export const pupilDuplicate: CheckRule = {
       out.push({
         subjects: members.map(pupilRef),
         evidence: [
-          `${members.length} fiches SIECLE pour le même élève : même nom et prénom à un accent ou un espace près, même date de naissance (${frDate(members[0]!.birthDate)}).`,
+          `${pupilLabel(members[0]!)}, né(e) le ${frDate(members[0]!.birthDate)} : ${members.length} fiches SIECLE (ELEVE_ID ${members.map((p) => p.eleveId).join(', ')}), même nom et prénom à un accent ou un espace près, même date de naissance.`,
           ...members.map(
             (p) =>
               `Fiche ${describePupil(p)}${p.entryDate ? `, entrée le ${frDate(p.entryDate)}` : ''}${p.inactive ? ', division Inactifs' : ''}.`,
