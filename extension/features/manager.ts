@@ -6,7 +6,7 @@
 import { detectPage } from '../portals';
 import { indexPlan, type PlanIndex } from '../lib/people';
 import { loadStoredPlan } from '../lib/plan-store';
-import { designationsItem, planItem, type StoredPlan } from '../lib/storage';
+import { designationsItem, planItem, type FieldLocator, type StoredPlan } from '../lib/storage';
 import { OWN_ATTR, type Feature } from './types';
 
 export interface ManagerHost {
@@ -35,7 +35,7 @@ export function startFeatures(features: readonly Feature[], host: ManagerHost, d
   let lastUrl = doc.location.href;
   let stored: StoredPlan | null = null;
   let index: PlanIndex | null = null;
-  let designations: Record<string, Record<string, import('../lib/storage').FieldLocator>> = {};
+  let designations: Record<string, Record<string, FieldLocator>> = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();

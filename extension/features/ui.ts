@@ -172,8 +172,43 @@ export function inlineButton(doc: Document, anchor: Element, feature: string, la
   return b;
 }
 
-const MARK_COLORS: Record<'error' | 'warning' | 'info', string> = { error: '#a4161a', warning: '#8a5300', info: '#1d4f91' };
 const MARK_SYMBOL: Record<'error' | 'warning' | 'info', string> = { error: '!', warning: '▲', info: 'i' };
+
+/** One stylesheet and one set of listeners per page for every mark (lists may hold thousands of rows). */
+const MARK_CSS = `
+mark[data-raccord="mark"] { display: inline-block; margin-left: 6px; min-width: 1.2em; padding: 0 4px; border-radius: 8px;
+  font: bold 11px/1.5 system-ui, sans-serif; text-align: center; color: #fff; background: #1d4f91; cursor: help; vertical-align: middle; }
+mark[data-raccord="mark"][data-severity="error"] { background: #a4161a; }
+mark[data-raccord="mark"][data-severity="warning"] { background: #8a5300; }
+mark[data-raccord="mark"]:focus-visible { outline: 2px solid #1d4f91; outline-offset: 2px; }
+[data-raccord="tip"] { position: fixed; z-index: 2147483647; max-width: 360px; padding: 4px 8px; border-radius: 4px;
+  background: #1d2433; color: #fff; font: 12px/1.4 system-ui, sans-serif; pointer-events: none; }
+`;
+
+const prepared = new WeakSet<Document>();
+
+function prepareMarks(doc: Document): void {
+  if (!doc.querySelector(`style[${OWN_ATTR}="style"]`)) {
+    const style = doc.createElement('style');
+    style.setAttribute(OWN_ATTR, 'style');
+    style.textContent = MARK_CSS;
+    (doc.head ?? doc.documentElement).append(style);
+  }
+  if (prepared.has(doc)) return;
+  prepared.add(doc);
+  const markOf = (e: Event) => (e.target instanceof Element ? e.target.closest<HTMLElement>(`mark[${OWN_ATTR}="mark"]`) : null);
+  const show = (e: Event) => {
+    const mark = markOf(e);
+    if (mark) showTip(doc, mark, mark.getAttribute('aria-label') ?? '');
+  };
+  const hide = (e: Event) => {
+    if (markOf(e)) hideTip();
+  };
+  doc.addEventListener('mouseover', show);
+  doc.addEventListener('focusin', show);
+  doc.addEventListener('mouseout', hide);
+  doc.addEventListener('focusout', hide);
+}
 
 let tip: HTMLElement | null = null;
 
@@ -186,7 +221,8 @@ function showTip(doc: Document, mark: HTMLElement, text: string): void {
   tip.id = 'raccord-tip';
   tip.textContent = text;
   const r = mark.getBoundingClientRect();
-  tip.style.cssText = `position:fixed;left:${Math.max(4, r.left)}px;top:${r.bottom + 4}px;z-index:2147483647;max-width:360px;padding:4px 8px;border-radius:4px;background:#1d2433;color:#fff;font:12px/1.4 system-ui,sans-serif;pointer-events:none;`;
+  tip.style.left = `${Math.max(4, r.left)}px`;
+  tip.style.top = `${r.bottom + 4}px`;
   mark.setAttribute('aria-describedby', tip.id);
   (doc.body ?? doc.documentElement).append(tip);
 }
@@ -201,25 +237,22 @@ function hideTip(): void {
  * focusable, and the same reasons in a tooltip on hover and on focus.
  */
 export function markCell(doc: Document, cell: Element, marks: { severity: 'error' | 'warning' | 'info'; reason: string }[], signature: string): void {
-  const existing = cell.querySelector<HTMLElement>(`:scope > [${OWN_ATTR}="mark"]`);
+  // The mark is always the cell's last element: no query per row.
+  const last = cell.lastElementChild as HTMLElement | null;
+  const existing = last?.getAttribute(OWN_ATTR) === 'mark' ? last : null;
+  if (!existing && !marks.length) return;
   if (existing?.dataset.signature === signature) return;
   existing?.remove();
   if (!marks.length) return;
+  prepareMarks(doc);
   const worst = marks.some((m) => m.severity === 'error') ? 'error' : marks.some((m) => m.severity === 'warning') ? 'warning' : 'info';
-  const reasons = marks.map((m) => m.reason).join(' · ');
   const mark = doc.createElement('mark');
   mark.setAttribute(OWN_ATTR, 'mark');
   mark.dataset.signature = signature;
   mark.dataset.severity = worst;
   mark.setAttribute('role', 'img');
-  mark.setAttribute('aria-label', `Raccord : ${reasons}`);
+  mark.setAttribute('aria-label', `Raccord : ${marks.map((m) => m.reason).join(' · ')}`);
   mark.tabIndex = 0;
-  const show = () => showTip(doc, mark, `Raccord : ${reasons}`);
-  mark.addEventListener('mouseenter', show);
-  mark.addEventListener('focus', show);
-  mark.addEventListener('mouseleave', hideTip);
-  mark.addEventListener('blur', hideTip);
   mark.textContent = MARK_SYMBOL[worst];
-  mark.style.cssText = `display:inline-block;margin-left:6px;min-width:1.2em;padding:0 4px;border-radius:8px;font:bold 11px/1.5 system-ui,sans-serif;text-align:center;color:#fff;background:${MARK_COLORS[worst]};cursor:help;vertical-align:middle;`;
   cell.append(mark);
 }

@@ -29,8 +29,8 @@ export interface HeaderTable<K extends string> {
   table: HTMLTableElement;
   /** Field → column index, for every required field and the optional ones found. */
   col: Partial<Record<K, number>>;
-  /** Body rows: every row but the header row. */
-  rows: HTMLTableRowElement[];
+  /** Body rows: every row but the header row (read on first use: detection needs the headers only). */
+  readonly rows: HTMLTableRowElement[];
 }
 
 /**
@@ -44,8 +44,7 @@ export function findTablesByHeaders<K extends string, O extends string = never>(
 ): HeaderTable<K | O>[] {
   const found: HeaderTable<K | O>[] = [];
   for (const table of Array.from(root.querySelectorAll('table'))) {
-    const all = Array.from(table.querySelectorAll<HTMLTableRowElement>(':scope > thead > tr, :scope > tbody > tr, :scope > tr, :scope > tfoot > tr'));
-    const headerRow = all.find((r) => r.parentElement?.tagName === 'THEAD') ?? all[0];
+    const headerRow = table.querySelector<HTMLTableRowElement>(':scope > thead > tr') ?? table.querySelector<HTMLTableRowElement>(':scope > tbody > tr, :scope > tr');
     if (!headerRow) continue;
     const byHeader = new Map<string, number>();
     Array.from(headerRow.children).forEach((cell, i) => {
@@ -68,9 +67,15 @@ export function findTablesByHeaders<K extends string, O extends string = never>(
       const i = resolve(labels);
       if (i !== undefined) col[field] = i;
     }
-    const rows: HTMLTableRowElement[] = [];
-    for (const row of all) if (row !== headerRow && row.parentElement?.tagName !== 'THEAD' && row.parentElement?.tagName !== 'TFOOT') rows.push(row);
-    found.push({ table, col, rows });
+    let rows: HTMLTableRowElement[] | undefined;
+    found.push({
+      table,
+      col,
+      get rows() {
+        rows ??= Array.from(table.querySelectorAll<HTMLTableRowElement>(':scope > tbody > tr, :scope > tr')).filter((r) => r !== headerRow);
+        return rows;
+      },
+    });
   }
   return found;
 }
@@ -123,7 +128,7 @@ export function hasHeading(root: ParentNode, needles: readonly string[]): boolea
 
 /** `25/08/2009` → `2009-08-25`; anything else → undefined. */
 export function frDateToIso(s: string): string | undefined {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s.trim());
+  const m = /^\s*(\d{2})\/(\d{2})\/(\d{4})\s*$/.exec(s);
   return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
 }
 

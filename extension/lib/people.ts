@@ -77,13 +77,22 @@ export function personLabel(p: BridgePerson): string {
   return `${p.family} ${p.given}${p.division ? ` (${p.division})` : ''}`;
 }
 
+/** Birth dates (ISO) of the SIECLE flags, to skip at once the list rows no flag can concern. */
+export function flaggedBirthDates(plan: BridgePlan): Set<string> {
+  return new Set(Object.keys(plan.flags.siecle).map((k) => k.slice(k.lastIndexOf('|') + 1)));
+}
+
 /** Flags of one list row, from whichever keys the page gave; the same finding is listed once. */
-export function flagsFor(plan: BridgePlan, keys: { siecleKeys?: string[]; login?: string; nameKey?: string; groupCode?: string }): BridgeFlag[] {
+export function flagsFor(
+  plan: BridgePlan,
+  keys: { birthIso?: string; siecleKeys?: () => string[]; login?: string; nameKey?: string; groupCode?: string },
+  births?: Set<string>,
+): BridgeFlag[] {
   const found: BridgeFlag[] = [];
   const add = (list: BridgeFlag[] | undefined) => {
-    for (const f of list ?? []) if (!found.some((g) => g.code === f.code && g.reason === f.reason)) found.push(f);
+    if (list) for (const f of list) if (!found.some((g) => g.code === f.code && g.reason === f.reason)) found.push(f);
   };
-  for (const k of keys.siecleKeys ?? []) add(plan.flags.siecle[k]);
+  if (keys.siecleKeys && (!births || !keys.birthIso || births.has(keys.birthIso))) for (const k of keys.siecleKeys()) add(plan.flags.siecle[k]);
   if (keys.login) add(plan.flags.entByLogin[loginKey(keys.login)] ?? plan.flags.entByLogin[keys.login]);
   if (keys.nameKey) add(plan.flags.entByName[keys.nameKey]);
   if (keys.groupCode) add(plan.flags.stsGroups[keys.groupCode] ?? plan.flags.stsGroups[keys.groupCode.toUpperCase()]);

@@ -62,8 +62,12 @@ export interface RecordPage {
 export interface MarkTarget {
   /** The cell (or element) the mark is appended to. */
   cell: HTMLElement;
-  /** Plan keys, tried in order: SIECLE « NOM PRENOM|date », ENT login, normalised name, STS group code. */
-  siecleKeys?: string[];
+  /**
+   * SIECLE: the row's birth date (ISO), cheap to read; the name keys « NOM PRENOM|date » are
+   * computed only when the plan flags someone born that day (long lists stay fast).
+   */
+  birthIso?: string;
+  siecleKeys?: () => string[];
   login?: string;
   nameKey?: string;
   groupCode?: string;

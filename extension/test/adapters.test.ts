@@ -91,8 +91,9 @@ describe('SIECLE', () => {
     loadReplica('/siecle/fiches-eleves.html');
     const rows = siecle.listRows!(document, here());
     expect(rows).toHaveLength(7);
-    expect(rows[5]!.siecleKeys).toEqual(['PETIT EMMA LOUISE|2010-06-03', 'PETIT EMMA|2010-06-03']);
-    expect(rows[4]!.siecleKeys).toContain('DUPUIS CHLOE|2010-01-08');
+    expect(rows[5]!.birthIso).toBe('2010-06-03');
+    expect(rows[5]!.siecleKeys!()).toEqual(['PETIT EMMA LOUISE|2010-06-03', 'PETIT EMMA|2010-06-03']);
+    expect(rows[4]!.siecleKeys!()).toContain('DUPUIS CHLOE|2010-01-08');
   });
 
   it('keys: accents, hyphens and case do not matter', () => {

@@ -121,7 +121,7 @@ describe('highlight', () => {
     expect(petit.getAttribute('role')).toBe('img');
     expect(petit.getAttribute('aria-label')).toContain('Fiche bloquante');
     expect(petit.tabIndex).toBe(0);
-    petit.dispatchEvent(new Event('focus'));
+    petit.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(document.querySelector('[role="tooltip"]')!.textContent).toContain('INE manquant');
   });
 

@@ -5,7 +5,7 @@
  */
 import type { BridgeFlag } from '@raccord/core/bridge/protocol.js';
 import { normalizeName } from '@raccord/core/model/names.js';
-import { flagsFor } from '../../lib/people';
+import { flaggedBirthDates, flagsFor } from '../../lib/people';
 import { entngRoute, type EntngDirectoryUser } from '../../portals/entng';
 import type { MarkTarget } from '../../portals/types';
 import { compareIdpn } from '../entng-ids/compare';
@@ -47,10 +47,16 @@ export const highlight: Feature = {
   },
 };
 
+/** Per plan: the birth dates its SIECLE flags concern. */
+const birthsOf = new WeakMap<object, Set<string>>();
+
 function markRow(env: FeatureEnv, t: MarkTarget, extra: BridgeFlag[]): void {
-  const flags = [...extra, ...flagsFor(env.index!.plan, t)];
-  const signature = flags.map((f) => `${f.code}:${f.reason}`).join('|');
-  markCell(env.doc, t.cell, flags, signature);
+  const plan = env.index!.plan;
+  let births = birthsOf.get(plan);
+  if (!births) birthsOf.set(plan, (births = flaggedBirthDates(plan)));
+  const own = flagsFor(plan, t, births);
+  const flags = extra.length ? [...extra, ...own] : own;
+  markCell(env.doc, t.cell, flags, flags.length ? flags.map((f) => `${f.code}:${f.reason}`).join('|') : '');
 }
 
 /** For tests and the benchmark: the key of a name as the lists show it. */

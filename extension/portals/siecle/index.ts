@@ -40,12 +40,13 @@ function pupilTables(doc: Document) {
 
 /** Plan keys for a pupil row: « NOM PRENOM|date », with every given name, then the first only, and the usage name. */
 export function siecleKeys(family: string, usage: string, givens: string, birthIso: string): string[] {
-  const first = givens.split(/[\s,]+/)[0] ?? '';
+  const all = normalizeName(givens);
+  const first = all.split(' ')[0] ?? '';
   const keys = new Set<string>();
-  for (const name of [family, usage]) {
+  for (const name of [normalizeName(family), normalizeName(usage)]) {
     if (!name) continue;
-    keys.add(`${normalizeName(`${name} ${givens}`)}|${birthIso}`);
-    keys.add(`${normalizeName(`${name} ${first}`)}|${birthIso}`);
+    keys.add(`${name} ${all}|${birthIso}`);
+    keys.add(`${name} ${first}|${birthIso}`);
   }
   return [...keys];
 }
@@ -76,9 +77,9 @@ export const siecle: PortalAdapter = {
     for (const t of pupilTables(doc)) {
       for (const row of t.rows) {
         const cell = cellAt(t, row, 'family');
-        const birth = frDateToIso(cellText(t, row, 'birth'));
+        const birth = frDateToIso(cellAt(t, row, 'birth')?.textContent ?? '');
         if (!cell || !birth) continue;
-        targets.push({ cell, siecleKeys: siecleKeys(cellText(t, row, 'family'), cellText(t, row, 'usage'), cellText(t, row, 'given'), birth) });
+        targets.push({ cell, birthIso: birth, siecleKeys: () => siecleKeys(cellText(t, row, 'family'), cellText(t, row, 'usage'), cellText(t, row, 'given'), birth) });
       }
     }
     return targets;
