@@ -10,7 +10,8 @@
  *
  * Weights, in rough log-odds (Fellegi–Sunter spirit): name 0–6 (3 per part: exact 3, variant
  * 2.5, partial 1.5, typo 1), INE +10, birth date +5 (one digit off +1), class +3 (another −2),
- * children +4 (+1 per further child, up to +2), profile mismatch −1, the ENT already carries
+ * children +4 (+1 per further child, up to +2; −3 when only as a contact, not a legal
+ * guardian), profile mismatch −1, the ENT already carries
  * this PRONOTE ID +0.5 (a weak hint: it may be wrong). Teacher on both sides counts as agreement
  * beyond the name (PRONOTE's teacher list has no birth date), with no weight.
  */
@@ -27,11 +28,17 @@ export const WEIGHTS = {
   child: 4,
   childMore: 1,
   profileOther: -1,
+  contactOnly: -3,
   hint: 0.5,
 } as const;
 
 export interface PairEvidence {
   score: number;
+  /**
+   * The score without what cannot tell two people apart (a further child in common, the ENT's
+   * hint): a weaker rival blocks `certain` unless it is this much behind (see resolve.ts).
+   */
+  rank: number;
   /** A contradiction that rules the pair out. */
   hard: boolean;
   /** A doubt that keeps the pair a candidate but caps it at `probable`. */
@@ -45,20 +52,29 @@ export interface PairEvidence {
   evidence: string[];
   /** Indices of the right record's children found on the left (guardians). */
   childrenY?: number[];
+  /** Guardians: the children in common are only a contact's (not a legal guardian's). */
+  contactOnly?: boolean;
 }
 
-/** Children of `b` that are also children of `a`: same SIECLE id, or same name (when ids are missing). */
-export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): number[] {
-  const out: number[] = [];
+/**
+ * Children of `b` that are also children of `a`: same SIECLE id, or same name (when ids are
+ * missing). `legal`: at least one of them is a legal guardian's child on both sides (unknown
+ * counts as legal).
+ */
+export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): { ys: number[]; legal: boolean } {
+  const ys: number[] = [];
+  let legal = false;
   b.forEach((cb, j) => {
-    const hit = a.some((ca) => {
+    const hit = a.find((ca) => {
       if (ca.ids.length && cb.ids.length) return ca.ids.some((id) => cb.ids.includes(id));
       const n = compareNames(ca.name, cb.name);
       return gradeAtLeast(n.grade, 'partial') && (!ca.division || !cb.division || ca.division === cb.division);
     });
-    if (hit) out.push(j);
+    if (!hit) return;
+    ys.push(j);
+    if (hit.legal !== false && cb.legal !== false) legal = true;
   });
-  return out;
+  return { ys, legal };
 }
 
 export interface PairOptions {
@@ -79,7 +95,7 @@ function birthClose(a: string, b: string): boolean {
 const NO_NAME: NameComparison = { level: 'different', grade: 'different', family: 'different', given: 'different', score: 0, notes: [] };
 
 /** A ruled-out pair: its details are never shown, so none are built (most pairs a block meets). */
-const RULED_OUT: PairEvidence = Object.freeze({ score: 0, hard: true, soft: false, identifier: false, certainGrade: false, name: NO_NAME, evidence: [] });
+const RULED_OUT: PairEvidence = Object.freeze({ score: 0, rank: 0, hard: true, soft: false, identifier: false, certainGrade: false, name: NO_NAME, evidence: [] });
 const ruledOut = (): PairEvidence => RULED_OUT;
 
 export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidence {
@@ -97,9 +113,12 @@ export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidenc
   // A one-letter name difference in another class is another person.
   if (divSame === false && !gradeAtLeast(name.grade, 'partial')) return ruledOut();
   let childrenY: number[] | undefined;
+  let contactOnly = false;
   if (x.children?.length && y.children?.length) {
-    childrenY = childrenInCommon(x.children, y.children);
-    if (!childrenY.length) return ruledOut();
+    const common = childrenInCommon(x.children, y.children);
+    if (!common.ys.length) return ruledOut();
+    childrenY = common.ys;
+    contactOnly = !common.legal;
   }
 
   const sx = SOURCE_LABEL[x.ref.source];
@@ -132,10 +151,17 @@ export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidenc
     score += WEIGHTS.divisionOther;
     details.push(`classe différente : ${x.divisionRaw} dans ${sx}, ${y.divisionRaw} dans ${sy}`);
   }
+  let extra = 0;
   if (childrenY) {
     beyond++;
-    score += WEIGHTS.child + WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
+    extra += WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
+    score += WEIGHTS.child;
     agree.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
+    if (contactOnly) {
+      soft = true;
+      score += WEIGHTS.contactOnly;
+      details.push('simple contact de ces enfants dans SIECLE, pas responsable légal');
+    }
   }
   if (x.role === 'teacher' && y.role === 'teacher' && gradeAtLeast(name.grade, 'variant')) {
     // Teachers are a small closed list on both sides: the profile is evidence (a rival homonym
@@ -150,12 +176,14 @@ export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidenc
   }
   if (nameDiffers) details.push(`même INE mais nom différent (${x.name.display} / ${y.name.display})`);
   if (opts.hinted) {
-    score += WEIGHTS.hint;
+    extra += WEIGHTS.hint;
     details.push("l'ENT porte déjà cet identifiant PRONOTE");
   }
   const identifier = !!ineSame;
   const certainGrade = (identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0);
-  return { score, hard: false, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
+  const ev: PairEvidence = { score: score + extra, rank: score, hard: false, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
+  if (contactOnly) ev.contactOnly = true;
+  return ev;
 }
 
 /**

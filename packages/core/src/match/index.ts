@@ -21,6 +21,7 @@ import { entChildRefs, entRecords, hubRecords, pronoteRecords, roleGroup, type C
 import { PairSet, runStage, type StageResult } from './stage.js';
 import { separatedByChildren, type Cand } from './resolve.js';
 import { samePupil } from './evidence.js';
+import { mergeGuardianDuplicates } from './guardian-duplicates.js';
 
 export { compareNames, comparePersonNames, compareFamilyPart, compareGivenNames, genderPair, prepareName, preparePart, PARTICLES } from './names.js';
 export type { NameComparison, NameGrade, NameLevel, NamePart, PreparedName, PartResult } from './names.js';
@@ -33,13 +34,14 @@ const GROUPS: RoleGroup[] = ['pupil', 'guardian', 'staff'];
 const byGroup = (recs: Rec[], g: RoleGroup) => recs.filter((r) => roleGroup(r.role) === g);
 
 /**
- * Claimants of one record that are not rivals: guardians with their own children in common with
- * it (a duplicate guardian), pupils that are two SIECLE records of one child (a hand-made
- * duplicate). Both get the same PRONOTE ID.
+ * Claimants of one record that are not rivals of `a`: guardians with their own children in
+ * common with it (a duplicate guardian: both get the same PRONOTE ID), a mere contact of the
+ * children when `a` is their legal guardian (PRONOTE lists legal guardians; the reverse is a
+ * rivalry), pupils that are two SIECLE records of one child (a hand-made duplicate).
  */
 const NOT_RIVALS: Record<RoleGroup, ((a: Rec, ca: Cand, b: Rec, cb: Cand) => boolean) | undefined> = {
   pupil: (a, _ca, b) => samePupil(a, b),
-  guardian: (_a, ca, _b, cb) => separatedByChildren(ca, cb),
+  guardian: (_a, ca, _b, cb) => separatedByChildren(ca, cb) || (!ca.ev.contactOnly && !!cb.ev.contactOnly),
   staff: undefined,
 };
 
@@ -78,6 +80,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
   const rejected = new PairSet(decisions.rejected ?? []);
   const confirmed = new PairSet(decisions.confirmed ?? []);
   const hub = hubRecords(ds);
+  const duplicateNotes = mergeGuardianDuplicates(ds.guardians, hub.guardians);
   const resolver = new ChildResolver(hub.pupils);
   const pronote = pronoteRecords(ds.pronoteRows, (ref) => resolver.fromPronote(ref));
   const { recs: ent, accounts } = entRecords(ds.entAccounts);
@@ -142,6 +145,12 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
       rejected,
       confirmed,
     });
+    if (g === 'guardian') {
+      toPronote.links.forEach((l, x) => {
+        const note = duplicateNotes.get(hubOf[g][x]!.ref.id);
+        if (l && note) l.evidence.push(note);
+      });
+    }
     const shared = SHARED_NOTE[g];
     if (shared) noteSharedRows(toPronote, hubOf[g], pron, shared);
     const linkedTo = new Map<number, string[]>();

@@ -163,18 +163,31 @@ function typoClose(a: string, b: string): boolean {
 
 /**
  * Masculine / feminine forms of one name (Louis / Louise, Michel / Michèle, Jean / Jeanne,
- * Léo / Léa, Paolo / Paola): two people, never a typo (matchID flags the same thing).
+ * Léo / Léa, Stéphane / Stéphanie, Frédéric / Frédérique): two people, never a typo (matchID
+ * flags the same thing). Compares the endings after the common beginning.
  */
+const GENDER_ENDINGS: [string, string][] = [
+  ['', 'E'],
+  ['', 'A'],
+  ['', 'LE'],
+  ['', 'NE'],
+  ['', 'TE'],
+  ['', 'TTE'],
+  ['E', 'IE'],
+  ['C', 'QUE'],
+  ['O', 'A'],
+  ['O', 'E'],
+  ['E', 'A'],
+];
+
 export function genderPair(x: string, y: string): boolean {
   if (x === y) return false;
-  const [s, l] = x.length <= y.length ? [x, y] : [y, x];
-  if (l.startsWith(s)) return ['E', 'A', 'LE', 'NE', 'TE', 'TTE'].includes(l.slice(s.length));
-  if (s.length === l.length && s.length >= 3 && s.slice(0, -1) === l.slice(0, -1)) {
-    const e1 = s[s.length - 1]!;
-    const e2 = l[l.length - 1]!;
-    return 'AOE'.includes(e1) && 'AOE'.includes(e2);
-  }
-  return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (i < 2) return false;
+  const ex = x.slice(i);
+  const ey = y.slice(i);
+  return GENDER_ENDINGS.some(([m, f]) => (ex === m && ey === f) || (ex === f && ey === m));
 }
 
 const familyCache = new WeakMap<NamePart, Map<NamePart, PartResult>>();
@@ -294,6 +307,13 @@ function compareFamilies(a: PreparedName, b: PreparedName): PartResult {
   if (best.grade === 'different' || bestI < 0) return best;
   const usageA = bestI === a.usageIndex;
   const usageB = bestJ === b.usageIndex;
+  // One side has a usage name, the other shows only one name, and it is the birth name: the lists
+  // (PRONOTE, the ENT) show the usage name, so this is weaker — often another person's usage name.
+  const [holder, other] = a.usageIndex >= 0 && b.usageIndex < 0 ? [a, b] : b.usageIndex >= 0 && a.usageIndex < 0 ? [b, a] : [null, null];
+  if (holder && other && !usageA && !usageB && gradeAtLeast(best.grade, 'partial')) {
+    const note = `${other.families[0]!.raw.toUpperCase()} est le nom de naissance, le nom d'usage est ${holder.families[holder.usageIndex]!.raw.toUpperCase()}`;
+    return { grade: 'partial', note: best.note ? `${best.note} ; ${note}` : note };
+  }
   if (usageA !== usageB) {
     const [withUsage, other] = usageA ? [a, bestI] : [b, bestJ];
     const usage = withUsage.families[other]!.raw;

@@ -23,6 +23,8 @@ export interface ChildDesc {
   name: PreparedName;
   division?: string;
   label: string;
+  /** SIECLE guardians: false when the link is only a contact (NIVEAU_RESPONSABILITE 2/3), not a legal guardian. */
+  legal?: boolean;
 }
 
 export interface Rec {
@@ -94,7 +96,9 @@ export function hubRecords(ds: SchoolDataset): { pupils: Rec[]; guardians: Rec[]
     if (!p) continue;
     (p.guardianIds ??= []).push(l.personneId);
     const list = childrenOf.get(l.personneId) ?? [];
-    if (!list.some((c) => c.ids[0] === p.ref.id)) list.push(childOfPupil(p));
+    const known = list.find((c) => c.ids[0] === p.ref.id);
+    if (known) known.legal ||= l.legal;
+    else list.push({ ...childOfPupil(p), legal: l.legal });
     childrenOf.set(l.personneId, list);
   }
   const guardians = ds.guardians.map((g) =>

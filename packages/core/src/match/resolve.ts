@@ -10,8 +10,12 @@
  * - A candidate that a conflicting claimant fits clearly better (by ≥ TIE) is taken: not for x.
  * - Several candidates within TIE of the best: `ambiguous`, all listed, none chosen.
  * - The best is also claimed, within TIE, by another record: `ambiguous` (it may be theirs).
- * - Any other compatible rival (a weaker candidate, a weaker claimant, a taken one): at most
- *   `probable` (twins Léo / Léa, the same name and birth date in two classes…).
+ * - Any other compatible candidate of x: at most `probable` (the same name and birth date in
+ *   two classes…).
+ * - A weaker claimant of the best, or a candidate taken by someone else, still caps at
+ *   `probable` when that pair is doubtful (a typo: twins Léa / Léna; another class…) or behind
+ *   only by non-decisive facts (`rank`); not when it is clearly someone else's (the name a list
+ *   shows is another person's usage name, an INE…).
  * - Otherwise `certain` when the pair's evidence is certain-grade (identifier, or a clean name
  *   with agreement beyond the name), else `probable`.
  * A rejection by the admin caps the next proposal at `probable`; a confirmation turns a
@@ -122,6 +126,11 @@ export function resolve(input: ResolveInput): ResolveOutput {
     const tied = available.filter((c) => c.ev.score > best.ev.score - TIE);
     const bestConflicts = conflicts(best);
     const closeClaimants = bestConflicts.filter((o) => o.c.ev.score > best.ev.score - TIE);
+    // A weaker rival still blocks `certain` when its own pair is doubtful (a typo, another
+    // class…) or when only non-decisive facts (a further child, the ENT's hint) put it behind.
+    const blocks = (weaker: Cand, stronger: Cand) => weaker.ev.soft || stronger.ev.rank - weaker.ev.rank < TIE;
+    const blockingTaken = taken.filter((t) => blocks(t.c, t.by.c));
+    const blockingClaimants = bestConflicts.filter((o) => blocks(o.c, best));
     if (tied.length > 1) {
       decision = 'ambiguous';
       options = available;
@@ -130,12 +139,12 @@ export function resolve(input: ResolveInput): ResolveOutput {
       decision = 'ambiguous';
       options = [best];
       notes.push(`${yWord} ${labelY(best.y)} pourrait aussi être celle de : ${closeClaimants.map((o) => labelX(o.x)).join(', ')}`);
-    } else if (available.length > 1 || taken.length || bestConflicts.length) {
+    } else if (available.length > 1 || blockingTaken.length || blockingClaimants.length) {
       decision = 'probable';
       if (available.length > 1) notes.push(`autre candidat possible, moins proche : ${list(available.slice(1))}`);
-      if (taken.length) notes.push(`candidat écarté car plus proche d'une autre personne : ${list(taken.map((t) => t.c))}`);
-      if (bestConflicts.length) {
-        notes.push(`${yWord} ${labelY(best.y)} ressemble aussi à : ${bestConflicts.map((o) => labelX(o.x)).join(', ')}`);
+      if (blockingTaken.length) notes.push(`candidat écarté car plus proche d'une autre personne : ${list(blockingTaken.map((t) => t.c))}`);
+      if (blockingClaimants.length) {
+        notes.push(`${yWord} ${labelY(best.y)} ressemble aussi à : ${blockingClaimants.map((o) => labelX(o.x)).join(', ')}`);
       }
     } else {
       decision = best.ev.certainGrade ? 'certain' : 'probable';

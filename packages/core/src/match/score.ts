@@ -14,8 +14,13 @@ export interface TruthAssignmentLike {
   trap?: string;
 }
 
-/** Traps where the files cannot tell, or tell « another person »: a `certain` there is a failure. */
-export const NEVER_CERTAIN_TRAPS: readonly string[] = ['homonym-indistinguishable', 'near-name-different-person', 'same-name-same-birthdate'];
+/**
+ * Traps where a `certain` is a failure even when the ID happens to be right: the files cannot
+ * tell the people apart (the same name and birth date: only the class differs). Any `certain`
+ * on a trap account whose truth is null (homonyms nothing separates, the newcomer one letter
+ * away from another pupil…) is a failure too.
+ */
+export const NEVER_CERTAIN_TRAPS: readonly string[] = ['homonym-indistinguishable', 'same-name-same-birthdate'];
 
 export interface ScoreError {
   login: string;
@@ -43,11 +48,11 @@ export interface Score {
   certain: { total: number; correct: number; precision: number };
   /** `probable` with an ID: how often the admin would confirm the right one. */
   probable: { withId: number; correct: number; precision: number };
-  /** Accounts with exactly one true PRONOTE row, outside never-certain traps. */
+  /** Accounts with exactly one true PRONOTE row, outside NEVER_CERTAIN_TRAPS. */
   recall: { eligible: number; certainCorrect: number; recall: number };
   /** Same, counting every account with a true row. */
   recallAll: { eligible: number; certainCorrect: number; recall: number };
-  /** `certain` on a never-certain trap (must be 0). */
+  /** `certain` on a trap account whose truth is null, or on a never-certain trap (must be 0). */
   certainOnTraps: number;
   traps: Record<string, TrapScore>;
   /** Every wrong `certain` (must be none), then wrong probables (first 50). */
@@ -83,7 +88,7 @@ export function scoreAssignments(assignments: Assignment[], truth: Record<string
     const got = a.decision === 'ambiguous' ? null : a.pronoteId;
     const correct = got === t.pronoteId;
     const err: ScoreError = { login, got, expected: t.pronoteId, decision: a.decision, ...(t.trap ? { trap: t.trap } : {}) };
-    const neverCertain = !!t.trap && NEVER_CERTAIN_TRAPS.includes(t.trap);
+    const neverCertain = !!t.trap && (t.pronoteId === null || NEVER_CERTAIN_TRAPS.includes(t.trap));
     if (a.decision === 'certain') {
       s.certain.total++;
       if (correct) s.certain.correct++;

@@ -45,12 +45,12 @@ export function linkScore(s: number): number {
 
 function joinKeyEvidence(x: Rec, y: Rec, word: string): PairEvidence {
   const ev = comparePair(x, y);
-  if (!ev.hard) return { ...ev, score: ev.score + WEIGHTS.joinKey, identifier: true, certainGrade: true, evidence: [word, ...ev.evidence] };
+  if (!ev.hard) return { ...ev, score: ev.score + WEIGHTS.joinKey, rank: ev.rank + WEIGHTS.joinKey, identifier: true, certainGrade: true, evidence: [word, ...ev.evidence] };
   // The join key says it is the same record; a contradiction in the ENT's copy is shown, and doubted.
   const name = compareNames(x.name, y.name);
   const lines = [name.grade === 'different' ? `mais nom différent : ${x.name.display} / ${y.name.display}` : nameSummary(name), ...name.notes];
   if (x.birth && y.birth && x.birth !== y.birth) lines.push(`mais date de naissance différente : ${frDate(x.birth)} / ${frDate(y.birth)}`);
-  return { ...ev, name, score: name.score + WEIGHTS.joinKey, hard: false, soft: true, identifier: true, certainGrade: false, evidence: [word, ...lines] };
+  return { ...ev, name, score: name.score + WEIGHTS.joinKey, rank: name.score + WEIGHTS.joinKey, hard: false, soft: true, identifier: true, certainGrade: false, evidence: [word, ...lines] };
 }
 
 /** Admin decisions on links, indexed by the `from` record (few keys; most lookups miss at once). */

@@ -486,6 +486,68 @@ describe('guardians: decided through their children', () => {
     expect(a2.evidence.join('\n')).toContain("prénom écrit avec d'autres accents (Helene / Hélène)");
   });
 
+  it('a duplicate guardian typed with the birth name only (same phone) still shares the PRONOTE row', () => {
+    const g1 = { ...guardian('G1', 'POULAIN', 'Nadia', { usage: 'MATHIEU' }), phoneMobile: '06 12 34 56 78' };
+    const g2 = { ...guardian('G2', 'Poulain', 'Nadia'), phoneMobile: '0612345678' };
+    const m = match(
+      dataset({
+        pupils: [pupil('E1', 'MATHIEU', 'Enzo', { division: 'TG4' }), pupil('E2', 'MATHIEU', 'Lina', { division: '2NDE1' })],
+        guardians: [g1, g2],
+        guardianLinks: [glink('E1', 'G1'), glink('E2', 'G2')],
+        pronoteRows: [prow('R1', 'guardian', 'MATHIEU', 'Nadia', { children: ['MATHIEU Enzo (TG4)', 'MATHIEU Lina (2NDE1)'] })],
+        entAccounts: [account('n1', 'guardian', 'MATHIEU', 'Nadia', { joinKey: 'G1' }), account('n2', 'guardian', 'POULAIN', 'Nadia', { joinKey: 'G2' })],
+      }),
+    );
+    expect(of(m, 'n1')).toMatchObject({ pronoteId: 'R1', decision: 'certain' });
+    expect(of(m, 'n2')).toMatchObject({ pronoteId: 'R1', decision: 'certain' });
+    expect(of(m, 'n2').evidence.join('\n')).toContain('responsable en double dans SIECLE avec MATHIEU Nadia (mêmes coordonnées)');
+  });
+
+  it('without a contact detail in common, the birth name alone does not reach the usage name', () => {
+    const m = match(
+      dataset({
+        pupils: [pupil('E1', 'MATHIEU', 'Enzo', { division: 'TG4' }), pupil('E2', 'MATHIEU', 'Lina', { division: '2NDE1' })],
+        guardians: [guardian('G1', 'POULAIN', 'Nadia', { usage: 'MATHIEU' }), guardian('G2', 'Poulain', 'Nadia')],
+        guardianLinks: [glink('E1', 'G1'), glink('E2', 'G2')],
+        pronoteRows: [prow('R1', 'guardian', 'MATHIEU', 'Nadia', { children: ['MATHIEU Enzo (TG4)', 'MATHIEU Lina (2NDE1)'] })],
+        entAccounts: [account('n2', 'guardian', 'POULAIN', 'Nadia', { joinKey: 'G2' })],
+      }),
+    );
+    expect(of(m, 'n2').pronoteId).toBeNull();
+  });
+
+  it('a mere contact with the same name as the legal guardian does not make the legal guardian doubtful', () => {
+    const m = match(
+      dataset({
+        ...family(),
+        guardians: [guardian('G1', 'TEYSSAYROLLES', 'Carole', { usage: 'TRÉMIER' }), guardian('G2', 'TRÉMIER', 'Carole')],
+        guardianLinks: [glink('E1', 'G1'), { ...glink('E1', 'G2'), legal: false, level: 3, legalRank: undefined }],
+        pronoteRows: [prow('R1', 'guardian', 'TRÉMIER', 'Carole', { children: ['DUPONT Léa (4A)'] })],
+        entAccounts: [account('c1', 'guardian', 'TRÉMIER', 'Carole', { joinKey: 'G1' }), account('c2', 'guardian', 'TRÉMIER', 'Carole', { joinKey: 'G2' })],
+      }),
+    );
+    expect(of(m, 'c1')).toMatchObject({ pronoteId: 'R1', decision: 'certain' });
+    expect(of(m, 'c2').decision).not.toBe('certain');
+    expect(of(m, 'c2').pronoteId).toBeNull();
+  });
+
+  it('Stéphane and Stéphanie, parents of one child, are two people', () => {
+    const m = match(
+      dataset({
+        ...family(),
+        guardians: [guardian('G1', 'BEAUMERIE', 'Stéphane'), guardian('G2', 'BEAUMERIE', 'Stéphanie')],
+        guardianLinks: [glink('E1', 'G1'), glink('E1', 'G2', 2)],
+        pronoteRows: [
+          prow('R1', 'guardian', 'BEAUMERIE', 'Stéphane', { children: ['DUPONT Léa (4A)'] }),
+          prow('R2', 'guardian', 'BEAUMERIE', 'Stéphanie', { children: ['DUPONT Léa (4A)'] }),
+        ],
+        entAccounts: [account('s1', 'guardian', 'BEAUMERIE', 'Stéphane', { joinKey: 'G1' }), account('s2', 'guardian', 'BEAUMERIE', 'Stéphanie', { joinKey: 'G2' })],
+      }),
+    );
+    expect(of(m, 's1')).toMatchObject({ pronoteId: 'R1', decision: 'certain' });
+    expect(of(m, 's2')).toMatchObject({ pronoteId: 'R2', decision: 'certain' });
+  });
+
   it('an ENT guardian account without join key is found through the pupil accounts that list it', () => {
     const m = match(
       dataset({
@@ -536,6 +598,18 @@ describe('teachers and staff', () => {
     expect(of(m, 'pb').evidence[0]).toBe('compte ENT ↔ STS-web : même identifiant STS-web (clé de jointure)');
     expect(of(m, 'ar')).toMatchObject({ pronoteId: 'P2', decision: 'certain' });
     expect(of(m, 'ar').evidence).toContain('STS-web ↔ PRONOTE : même nom, même profil (professeur)');
+  });
+
+  it("one teacher's birth name is another's usage name: the lists show usage names, both certain", () => {
+    const m = match(
+      dataset({
+        staff: [staff('S1', 'MASSON', 'Coralie', { usage: 'BRUN' }), staff('S2', 'PUIG', 'Coralie', { usage: 'MASSON' })],
+        pronoteRows: [prow('P1', 'teacher', 'BRUN', 'Coralie'), prow('P2', 'teacher', 'MASSON', 'Coralie')],
+        entAccounts: [account('c1', 'teacher', 'BRUN', 'Coralie', { joinKey: 'S1' }), account('c2', 'teacher', 'MASSON', 'Coralie', { joinKey: 'S2' })],
+      }),
+    );
+    expect(of(m, 'c1')).toMatchObject({ pronoteId: 'P1', decision: 'certain' });
+    expect(of(m, 'c2')).toMatchObject({ pronoteId: 'P2', decision: 'certain' });
   });
 
   it('two teachers with the same name and no birth date in PRONOTE → ambiguous', () => {

@@ -1,0 +1,85 @@
+/**
+ * Duplicate guardians inside SIECLE (the *Doublons responsables* the seeds describe): one person
+ * with two PERSONNE_IDs, typically one per child, the second typed with a missing accent, other
+ * spacing, or only the birth name where the first has the usage name. PRONOTE has one row for
+ * that person, listing both children, shown under one of the names.
+ *
+ * Two records are taken for one person when the given name and one family name agree (spelling
+ * aside) AND a contact detail agrees (phone, e-mail or postal address). Each then matches PRONOTE
+ * with the names of both records; the children still decide (each record needs its own
+ * children in common with the row).
+ */
+import { normalizeName } from '../model/names.js';
+import type { SiecleGuardian } from '../model/types.js';
+import { gradeAtLeast, compareFamilyPart, compareGivenNames, type NamePart, type PreparedName } from './names.js';
+import type { Rec } from './records.js';
+
+function contacts(g: SiecleGuardian): string[] {
+  const out: string[] = [];
+  for (const p of [g.phoneHome, g.phoneMobile, g.phoneWork]) {
+    const digits = (p ?? '').replace(/\D/g, '').replace(/^33/, '0');
+    if (digits.length >= 9) out.push(`t${digits}`);
+  }
+  if (g.email?.trim()) out.push(`m${g.email.trim().toLowerCase()}`);
+  const a = g.address;
+  if (a && a.lines.length && (a.postcode || a.city)) out.push(`a${normalizeName([...a.lines, a.postcode, a.city].join(' '))}`);
+  return out;
+}
+
+function sameFamilyName(a: PreparedName, b: PreparedName): boolean {
+  return a.families.some((fa) => b.families.some((fb) => gradeAtLeast(compareFamilyPart(fa, fb).grade, 'variant')));
+}
+
+/** The names of `own` followed by those of its duplicates; their usage name counts as one. */
+function merged(own: PreparedName, others: PreparedName[]): PreparedName {
+  const families: NamePart[] = [...own.families];
+  let usageIndex = own.usageIndex;
+  for (const o of others) {
+    o.families.forEach((f, i) => {
+      if (families.some((g) => g.norm === f.norm)) return;
+      families.push(f);
+      if (i === o.usageIndex && usageIndex < 0) usageIndex = families.length - 1;
+    });
+  }
+  return { ...own, families, usageIndex };
+}
+
+/**
+ * Groups SIECLE guardians that are one person; gives each the names of the others, and returns
+ * the French note for each record in a group (by PERSONNE_ID).
+ */
+export function mergeGuardianDuplicates(guardians: SiecleGuardian[], recs: Rec[]): Map<string, string> {
+  const byContact = new Map<string, number[]>();
+  guardians.forEach((g, i) => {
+    for (const c of contacts(g)) {
+      const l = byContact.get(c);
+      if (l) l.push(i);
+      else byContact.set(c, [i]);
+    }
+  });
+  const dupOf = new Map<number, Set<number>>();
+  for (const group of byContact.values()) {
+    if (group.length < 2 || group.length > 20) continue;
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = recs[group[i]!]!;
+        const b = recs[group[j]!]!;
+        if (!gradeAtLeast(compareGivenNames(a.name, b.name).grade, 'variant') || !sameFamilyName(a.name, b.name)) continue;
+        for (const [x, y] of [[group[i]!, group[j]!], [group[j]!, group[i]!]] as const) {
+          const s = dupOf.get(x) ?? new Set<number>();
+          s.add(y);
+          dupOf.set(x, s);
+        }
+      }
+    }
+  }
+  const notes = new Map<string, string>();
+  const names = new Map<number, PreparedName>();
+  for (const [i, others] of dupOf) {
+    const list = [...others];
+    names.set(i, merged(recs[i]!.name, list.map((o) => recs[o]!.name)));
+    notes.set(recs[i]!.ref.id, `responsable en double dans SIECLE avec ${list.map((o) => recs[o]!.label).join(', ')} (mêmes coordonnées)`);
+  }
+  for (const [i, name] of names) recs[i]!.name = name;
+  return notes;
+}
