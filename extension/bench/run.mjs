@@ -64,7 +64,7 @@ async function benchPlan() {
 const LONGTASKS = () => {
   window.__longtasks = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 };
 
@@ -82,7 +82,10 @@ async function measure(context, url, { settle = 1500 } = {}) {
   await page.waitForTimeout(settle);
   const r = await page.evaluate(() => ({
     runs: performance.getEntriesByName('raccord:run').map((e) => e.duration),
-    longtasks: window.__longtasks,
+    // Long tasks during which Raccord's content script ran (the others are the page's own).
+    ours: window.__longtasks.filter((t) => performance.getEntriesByName('raccord:run').some((r) => r.startTime < t.start + t.duration && r.startTime + r.duration > t.start)).length,
+    longtasks: window.__longtasks.map((t) => t.duration),
+    marks: document.querySelectorAll('mark[data-raccord="mark"]').length,
     added: document.querySelectorAll('[data-raccord]').length,
     rows: document.querySelectorAll('tbody tr').length,
   }));
@@ -135,13 +138,15 @@ try {
 
   const rows = [
     ['Lignes de la liste', `${enabled[0].rows}`, `${other[0].rows}`],
-    ['Marques posées (1 ligne sur 20 signalée)', `${median(enabled.map((r) => r.added))}`, `${median(other.map((r) => r.added))}`],
+    ['Marques posées (1 ligne sur 20 signalée)', `${median(enabled.map((r) => r.marks))}`, `${median(other.map((r) => r.marks))}`],
+    ['Éléments ajoutés à la page', `${median(enabled.map((r) => r.added))}`, `${Math.max(...other.map((r) => r.added))} (max)`],
     ['Contextes de script de l’extension dans la page', `${median(enabled.map((r) => r.isolatedContexts))}`, `${Math.max(...other.map((r) => r.isolatedContexts))} (max)`],
     ['Passes du script (raccord:run)', `${median(enabled.map((r) => r.runs.length))}`, `${Math.max(...other.map((r) => r.runs.length))} (max)`],
     ['Travail synchrone, 1re passe — médiane (ms)', f(median(first)), '—'],
     ['Travail synchrone, 1re passe — max (ms)', f(Math.max(...first)), '—'],
     ['Travail synchrone, toutes passes — médiane (ms)', f(median(total)), '—'],
     ['Tâches longues > 50 ms par chargement — médiane', `${median(lt(enabled))}`, `${median(lt(other))}`],
+    ['Tâches longues où le script de Raccord a travaillé', `${Math.max(...enabled.map((r) => r.ours))} (max)`, '—'],
     ['Tâche longue la plus longue (ms)', f(ltMax(enabled)), f(ltMax(other))],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
