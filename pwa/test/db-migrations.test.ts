@@ -88,6 +88,11 @@ describe('schéma et migrations', () => {
         expect(await db.table('journal').count()).toBe(0);
         expect(await db.table('results').count()).toBe(0);
       }
+      if (target >= 4) {
+        expect(await db.table('raws').count()).toBe(0);
+        // Snapshots from before v4 have no raw bytes: the C PRO export says to import again.
+        expect(snaps.every((s) => s.rawId === undefined)).toBe(true);
+      }
     });
   }
 
@@ -95,7 +100,7 @@ describe('schéma et migrations', () => {
     const db = new RaccordDb(dbName());
     opened.push(db);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['decisions', 'imports', 'journal', 'mappings', 'results', 'settings', 'snapshots']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['decisions', 'imports', 'journal', 'mappings', 'raws', 'results', 'settings', 'snapshots']);
   });
 
   it('gives PRONOTE and ENT lists a slot per set of profiles', () => {

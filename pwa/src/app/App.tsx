@@ -63,6 +63,11 @@ function Header({ route }: { route: Route }) {
           <span>{fr.app.name}</span>
         </a>
         <span className="school-line">{school ? fr.app.schoolLine(school.uai, school.name, school.schoolYear) : fr.app.noSchool}</span>
+        {overview.isFetching && !overview.isPending && (
+          <span className="busy-line" role="status">
+            {fr.app.recomputing}
+          </span>
+        )}
       </div>
       <nav aria-label={fr.nav.label}>
         <ul>

@@ -9,7 +9,7 @@ import { DB_VERSION, RaccordDb, declareSchema, type StoreName } from './schema.t
 export const BACKUP_FORMAT = 'raccord-sauvegarde';
 
 /** The stores a backup carries (the cached result is computed again). */
-const BACKUP_STORES = ['imports', 'snapshots', 'decisions', 'journal', 'mappings', 'settings'] as const satisfies readonly StoreName[];
+const BACKUP_STORES = ['imports', 'snapshots', 'raws', 'decisions', 'journal', 'mappings', 'settings'] as const satisfies readonly StoreName[];
 type BackupStore = (typeof BACKUP_STORES)[number];
 
 export interface BackupFile {
@@ -56,10 +56,32 @@ export function checkBackup(raw: unknown): BackupFile {
   return o as BackupFile;
 }
 
+/** Bytes travel in the JSON as base64: `{"$octets": "…"}`. */
+const BYTES = '$octets';
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export function backupToJson(b: BackupFile): string {
+  return JSON.stringify(b, (_k, v: unknown) => (v instanceof Uint8Array ? { [BYTES]: toBase64(v) } : v));
+}
+
 export function parseBackup(text: string): BackupFile {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text, (_k, v: unknown) =>
+      v && typeof v === 'object' && typeof (v as Record<string, unknown>)[BYTES] === 'string' ? fromBase64((v as Record<string, string>)[BYTES]!) : v,
+    );
   } catch {
     throw new BackupError("le fichier n'est pas du JSON valide (est-il complet ?)", 'invalid');
   }

@@ -42,6 +42,19 @@ export interface SnapshotRow {
   path: string;
   exportDate?: string;
   file: ParsedFile;
+  /** The bytes this file was read from (the file itself, or the zip it came in): see RawRow. */
+  rawId?: number;
+}
+
+/**
+ * The bytes of an imported input, as the admin gave them: some exports must be handed on
+ * untouched (C PRO éducation wants SIECLE's own files), and a newer Raccord can read them again.
+ */
+export interface RawRow {
+  id?: number;
+  importId: number;
+  name: string;
+  bytes: Uint8Array;
 }
 
 /** What the admin decided. Kept apart from the snapshots: it survives every re-import. */
@@ -137,6 +150,7 @@ export function supersedes(incoming: string, existing: string): boolean {
  * - v2: snapshots get a `slot` and a `current` flag, so that a PRONOTE teachers' list no longer
  *   replaces the pupils' one; decisions get a `type`.
  * - v3: the undo journal, the cached reconciliation, and `findingKeys` on each import.
+ * - v4: the raw bytes of each imported input (`raws`), referenced by the snapshots.
  */
 export const SCHEMA: SchemaVersion[] = [
   {
@@ -201,6 +215,11 @@ export const SCHEMA: SchemaVersion[] = [
         });
     },
   },
+  {
+    // The raw bytes of each input. Older imports have none (nothing to backfill).
+    version: 4,
+    stores: { raws: '++id, importId' },
+  },
 ];
 
 export const DB_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
@@ -222,6 +241,7 @@ export class RaccordDb extends Dexie {
   mappings!: Table<MappingRow, string>;
   settings!: Table<SettingRow, string>;
   results!: Table<ResultRow, 'current'>;
+  raws!: Table<RawRow, number>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -230,7 +250,7 @@ export class RaccordDb extends Dexie {
 }
 
 /** Every store of the current version, in backup order. */
-export const STORES = ['imports', 'snapshots', 'decisions', 'journal', 'mappings', 'settings', 'results'] as const;
+export const STORES = ['imports', 'snapshots', 'raws', 'decisions', 'journal', 'mappings', 'settings', 'results'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let shared: RaccordDb | undefined;

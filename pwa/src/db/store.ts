@@ -37,6 +37,22 @@ export async function currentSnapshots(db: RaccordDb): Promise<SnapshotRow[]> {
   return rows.sort((a, b) => a.committedAt.localeCompare(b.committedAt) || a.id! - b.id!);
 }
 
+/**
+ * The snapshots that fed the dataset right after import `importId` (oldest first): the same
+ * replacement rule as commitImport, replayed over the history.
+ */
+export async function snapshotsAsOf(db: RaccordDb, importId: number): Promise<SnapshotRow[]> {
+  const rows = (await db.snapshots.where('importId').belowOrEqual(importId).toArray()).sort(
+    (a, b) => a.committedAt.localeCompare(b.committedAt) || a.id! - b.id!,
+  );
+  let current: SnapshotRow[] = [];
+  for (const s of rows) {
+    current = current.filter((c) => c.importId === s.importId || !supersedes(s.slot, c.slot));
+    current.push(s);
+  }
+  return current;
+}
+
 export async function latestImport(db: RaccordDb): Promise<ImportRow | undefined> {
   return db.imports.orderBy('committedAt').last();
 }
@@ -45,8 +61,16 @@ export async function listImports(db: RaccordDb): Promise<ImportRow[]> {
   return (await db.imports.orderBy('committedAt').toArray()).reverse();
 }
 
+/** The bytes a file was read from; files of one zip share the same object. */
+export interface RawInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export interface CommitInput {
   files: ParsedFile[];
+  /** The raw input of each file (same order as `files`), when known. */
+  raws?: (RawInput | undefined)[];
   origin: ImportOrigin;
   school: StoredSchool;
   /** For tests: called inside the transaction after each snapshot is written. */
@@ -59,7 +83,7 @@ export interface CommitInput {
  */
 export async function commitImport(db: RaccordDb, input: CommitInput): Promise<number> {
   const committedAt = nowIso();
-  return db.transaction('rw', [db.imports, db.snapshots, db.settings, db.results], async () => {
+  return db.transaction('rw', [db.imports, db.snapshots, db.raws, db.settings, db.results], async () => {
     const files = input.files.map((f) => ({ f, slot: slotOf(f) }));
     const importId = await db.imports.add({
       committedAt,
@@ -72,8 +96,15 @@ export async function commitImport(db: RaccordDb, input: CommitInput): Promise<n
     const current = await db.snapshots.where('current').equals(1).toArray();
     const replaced = current.filter((s) => files.some(({ slot }) => supersedes(slot, s.slot)));
     for (const s of replaced) await db.snapshots.update(s.id!, { current: 0 });
+    const rawIds = new Map<RawInput, number>();
     let i = 0;
     for (const { f, slot } of files) {
+      const raw = input.raws?.[i];
+      let rawId = raw ? rawIds.get(raw) : undefined;
+      if (raw && rawId === undefined) {
+        rawId = await db.raws.add({ importId, name: raw.name, bytes: raw.bytes });
+        rawIds.set(raw, rawId);
+      }
       await db.snapshots.add({
         importId,
         committedAt,
@@ -82,9 +113,11 @@ export async function commitImport(db: RaccordDb, input: CommitInput): Promise<n
         current: 1,
         path: f.path,
         ...(f.exportDate ? { exportDate: f.exportDate } : {}),
+        ...(rawId !== undefined ? { rawId } : {}),
         file: f,
       });
-      input.afterEachSnapshot?.(i++);
+      input.afterEachSnapshot?.(i);
+      i += 1;
     }
     const prev = await getSchool(db);
     await db.settings.put({ key: 'school', value: { ...prev, ...input.school } });

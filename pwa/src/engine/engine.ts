@@ -22,17 +22,19 @@ import {
   getSchool,
   listImports,
   recordFindingKeys,
+  snapshotsAsOf,
   toAdminDecisions,
   type StoredSchool,
 } from '../db/store.ts';
 import { datasetOf } from './dataset.ts';
 import { buildBridgePlan } from '@raccord/core/bridge/plan.ts';
 import type { BridgePlan } from '@raccord/core';
-import { BackupError, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
+import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
 import { readInput, stagedView, type StagedInput } from './staging.ts';
 import { buildPersonIndex, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
-import { buildExport, buildLetters, divisionsOf } from './exports.ts';
+import { buildExport, buildLetters, cproExport, diffExport, divisionsOf, entryBytes } from './exports.ts';
+import { fr } from '../i18n/fr.ts';
 import type {
   CommitSummary,
   EngineInput,
@@ -124,11 +126,11 @@ export class Engine {
    */
   async commit(origin: ImportOrigin, onProgress?: ProgressFn): Promise<CommitSummary> {
     const stored = await getSchool(this.db);
-    const { staged, accepted } = stagedView(this.inputs, stored);
+    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored);
     if (!accepted.length) throw new Error('nothing-to-commit');
     onProgress?.({ phase: 'enregistrement', done: 0, total: 1 });
     const school = stored ?? schoolOf(accepted);
-    const importId = await commitImport(this.db, { files: accepted, origin, school });
+    const importId = await commitImport(this.db, { files: accepted, raws: acceptedInputs, origin, school });
     this.inputs = [];
     this.cache = undefined;
     onProgress?.({ phase: 'rapprochement', done: 0, total: 1 });
@@ -220,7 +222,35 @@ export class Engine {
   }
 
   async exportFile(req: ExportRequest): Promise<ExportFile> {
+    if (req.kind === 'diff') return this.diff(req.previousImportId);
+    if (req.kind === 'cpro') return this.cpro();
     return buildExport({ ...(await this.detailed()), today: this.today() }, req);
+  }
+
+  /** The imports the diff can compare with (all but the last), newest first. */
+  async previousImports(): Promise<ImportInfo[]> {
+    return (await listImports(this.db)).slice(1).map((i) => importInfo(i)!);
+  }
+
+  private async diff(previousImportId: number | undefined): Promise<ExportFile> {
+    const imports = await listImports(this.db);
+    const prev = imports.find((i) => i.id === previousImportId) ?? imports[1];
+    if (!prev) throw new Error(fr.export.noPrevious);
+    const before = datasetOf(await snapshotsAsOf(this.db, prev.id!), await getSchool(this.db));
+    const { dataset } = await this.reconciled();
+    return diffExport(before, dataset, prev.committedAt, this.today());
+  }
+
+  private async cpro(): Promise<ExportFile> {
+    const current = await currentSnapshots(this.db);
+    const newest = (kind: string) => current.filter((s) => s.kind === kind && s.rawId !== undefined).sort((a, b) => (a.exportDate ?? '').localeCompare(b.exportDate ?? '')).pop();
+    const named = async (kind: string) => {
+      const snap = newest(kind);
+      const raw = snap?.rawId !== undefined ? await this.db.raws.get(snap.rawId) : undefined;
+      if (!snap || !raw) throw new Error(fr.export.cproMissing);
+      return { name: snap.path.split('/').pop()!, bytes: entryBytes(raw, snap.path) };
+    };
+    return cproExport(await named('siecle-eleves'), await named('siecle-responsables'));
   }
 
   async letters(audience: 'pupils' | 'guardians', division?: string): Promise<LettersBundle> {
@@ -239,7 +269,7 @@ export class Engine {
   async backup(): Promise<{ name: string; blob: Blob }> {
     const b = await exportBackup(this.db);
     const school = (await getSchool(this.db))?.uai ?? 'raccord';
-    return { name: `sauvegarde-raccord-${school}-${this.today()}.json`, blob: new Blob([JSON.stringify(b)], { type: 'application/json' }) };
+    return { name: `sauvegarde-raccord-${school}-${this.today()}.json`, blob: new Blob([backupToJson(b)], { type: 'application/json' }) };
   }
 
   /** Replaces everything with a backup; the current data stay as they were if the file is refused. */

@@ -7,6 +7,10 @@ import { buildMailMerge, type MailMergeRow } from '@raccord/core/export/mailmerg
 import { buildPlan, planToCsv } from '@raccord/core/export/plan.ts';
 import { findingsToCsv } from '@raccord/core/export/findings.ts';
 import { csvBytes } from '@raccord/core/export/csv.ts';
+import { diffDatasets, diffToCsv } from '@raccord/core/export/diff.ts';
+import { cproBundle, type NamedBytes } from '@raccord/core/export/cpro.ts';
+import { isZip } from '@raccord/core';
+import { unzipSync } from 'fflate';
 import { fr } from '../i18n/fr.ts';
 import type { ExportFile, ExportRequest, Letter, LettersBundle } from './types.ts';
 
@@ -33,6 +37,38 @@ function csvFile(name: string, csv: string, notes: string[] = []): ExportFile {
   return { name, mime: 'text/csv;charset=utf-8', data: csvBytes(csv), notes };
 }
 
+/** The difference between the data as of an older import and now. */
+export function diffExport(before: SchoolDataset, after: SchoolDataset, since: string, today: string): ExportFile {
+  const d = diffDatasets(before, after);
+  return csvFile(`differences-${after.school.uai || 'etablissement'}-depuis-${since.slice(0, 10)}-${today}.csv`, diffToCsv(d), [
+    fr.export.diffSummary(d.arrivals.length, d.departures.length, d.classChanges.length, d.identifiers.length),
+  ]);
+}
+
+/** The bytes of a stored file: the raw input itself, or its entry when it came in a zip. */
+export function entryBytes(raw: { name: string; bytes: Uint8Array }, path: string): Uint8Array {
+  if (path === raw.name || !isZip(raw.bytes) || !path.startsWith(`${raw.name}/`)) return raw.bytes;
+  const inner = path.slice(raw.name.length + 1);
+  const found = unzipSync(raw.bytes, { filter: (f) => f.name === inner })[inner];
+  return found ?? raw.bytes;
+}
+
+/** SIECLE's two files for C PRO éducation, untouched, zipped together when one is over 4 Mo. */
+export function cproExport(eleves: NamedBytes, responsables: NamedBytes): ExportFile {
+  let bundle: ReturnType<typeof cproBundle>;
+  try {
+    bundle = cproBundle(eleves, responsables);
+  } catch (e) {
+    throw new Error(e instanceof Error ? `${e.message}${'hint' in e ? ` ${String((e as { hint: unknown }).hint)}` : ''}` : String(e));
+  }
+  const notes = [...bundle.instructions.split('\n'), ...bundle.warnings];
+  const [first, second] = bundle.files;
+  const mime = (n: string) => (n.endsWith('.zip') ? 'application/zip' : 'application/xml');
+  const file: ExportFile = { name: first!.name, mime: mime(first!.name), data: first!.bytes, notes };
+  if (second) file.extra = { name: second.name, mime: mime(second.name), data: second.bytes, notes: [], label: fr.export.cproSecond(second.name) };
+  return file;
+}
+
 export function buildExport(ctx: ExportContext, req: ExportRequest): ExportFile {
   const uai = ctx.dataset.school.uai || 'etablissement';
   const scope = req.division ? fileSafe(req.division) : 'toutes-divisions';
@@ -46,7 +82,7 @@ export function buildExport(ctx: ExportContext, req: ExportRequest): ExportFile 
         fr.export.rows(mm.rows.length),
         ...(mm.excluded.length ? [fr.export.excluded(mm.excluded.length)] : []),
       ]);
-      if (mm.excluded.length) file.extra = csvFile(`comptes-exclus-${who}-${uai}-${scope}-${ctx.today}.csv`, mm.excludedCsv);
+      if (mm.excluded.length) file.extra = { ...csvFile(`comptes-exclus-${who}-${uai}-${scope}-${ctx.today}.csv`, mm.excludedCsv), label: fr.export.extra };
       return file;
     }
     case 'findings':

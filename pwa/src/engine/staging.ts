@@ -89,7 +89,10 @@ export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingR
  * stored school (or, before the first import, against the majority of the files given), and
  * duplicates or older exports of the same kind flagged.
  */
-export function stagedView(inputs: StagedInput[], school: StoredSchool | undefined): { staged: StagedFile[]; accepted: ParsedFile[] } {
+export function stagedView(
+  inputs: StagedInput[],
+  school: StoredSchool | undefined,
+): { staged: StagedFile[]; accepted: ParsedFile[]; acceptedInputs: StagedInput[] } {
   const pairs = inputs.flatMap((input) => input.files.map((f) => ({ input, original: f, view: { ...f, warnings: [...f.warnings] } })));
   const views = pairs.map((p) => p.view);
   refuseForeignFiles(views, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
@@ -120,6 +123,6 @@ export function stagedView(inputs: StagedInput[], school: StoredSchool | undefin
   // Files of another school or year are left out; duplicates too. An older export of a kind
   // given together with a newer one is left out as well (selectFiles said so in a warning).
   // The encrypted Index Éducation envelope carries nothing Raccord can use: listed, not stored.
-  const accepted = pairs.filter((p) => !p.view.error && used.has(p.view) && FILE_KIND_SOURCE[p.view.kind] !== null).map((p) => p.original);
-  return { staged, accepted };
+  const kept = pairs.filter((p) => !p.view.error && used.has(p.view) && FILE_KIND_SOURCE[p.view.kind] !== null);
+  return { staged, accepted: kept.map((p) => p.original), acceptedInputs: kept.map((p) => p.input) };
 }

@@ -146,8 +146,8 @@ export interface ExportRequest {
   kind: ExportKind;
   /** Only this division (class) for the mail merge; all when absent. */
   division?: string;
-  /** For the diff: the older snapshot to compare with the current one. */
-  previousSnapshotId?: number;
+  /** For the diff: the import to compare the current data with (default: the one before the last). */
+  previousImportId?: number;
 }
 
 export interface ExportFile {
@@ -156,8 +156,8 @@ export interface ExportFile {
   data: Uint8Array | string;
   /** French lines shown next to the download (e.g. accounts left out and why). */
   notes: string[];
-  /** A second file that goes with it (the accounts left out of a mail merge). */
-  extra?: ExportFile;
+  /** A second file that goes with it (the accounts left out of a mail merge), and its button. */
+  extra?: ExportFile & { label: string };
 }
 
 /** One credential letter. */

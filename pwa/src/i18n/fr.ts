@@ -21,6 +21,7 @@ export const fr = {
     offlineReady: 'Raccord est prêt à fonctionner hors connexion.',
     updated: 'Raccord a été mis à jour.',
     loading: 'Chargement…',
+    recomputing: 'Mise à jour de l’analyse…',
     noSchool: 'Aucun établissement',
     schoolLine: (uai: string, name?: string, year?: number) =>
       `${name ? `${name} – ` : ''}${uai}${year !== undefined ? ` – année ${year}-${year + 1}` : ''}`,
@@ -427,6 +428,11 @@ export const fr = {
     excluded: (n: number) =>
       `${plural(n, 'compte exclu', 'comptes exclus')} (mot de passe changé, personne partie ou aucun code) : la liste et les raisons sont dans le second fichier.`,
     extra: 'Télécharger la liste des comptes exclus',
+    cproSecond: (name: string) => `Télécharger ${name}`,
+    cproMissing:
+      "Il faut les fichiers SIECLE ElevesSansAdresses.xml et ResponsablesAvecAdresses.xml tels que SIECLE les a produits : importez-les à nouveau (les imports d'une version précédente de Raccord ne les gardaient pas).",
+    diffSummary: (arrivals: number, departures: number, classes: number, ids: number) =>
+      `${plural(arrivals, 'arrivée')}, ${plural(departures, 'départ')}, ${plural(classes, 'changement de division', 'changements de division')}, ${plural(ids, 'identifiant nouveau ou modifié', 'identifiants nouveaux ou modifiés')}.`,
   },
   letters: {
     title: (division: string) => `Courriers des identifiants – ${division}`,

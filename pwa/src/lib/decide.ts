@@ -16,12 +16,16 @@ export function useDecide() {
   const qc = useQueryClient();
   const { notify } = useFeedback();
 
+  /**
+   * The decisions show at once; a link decision also reconciles the school again in the worker,
+   * which takes a few seconds on a large school: that runs in the background (the header says so).
+   */
   const refresh = useCallback(
     async (touchesLinks: boolean) => {
       await qc.invalidateQueries({ queryKey: keys.decisions });
       if (touchesLinks) {
-        await qc.invalidateQueries({ queryKey: keys.overview });
-        await qc.invalidateQueries({ queryKey: ['person'] });
+        void qc.invalidateQueries({ queryKey: keys.overview });
+        void qc.invalidateQueries({ queryKey: ['person'] });
       }
     },
     [qc],

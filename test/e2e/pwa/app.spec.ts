@@ -66,8 +66,7 @@ test('import, overview, review, decide, export, then offline', async ({ page, co
     await page.getByRole('link', { name: 'Liens à décider' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Liens à décider' })).toBeVisible();
     await page.getByTestId('links-show').selectOption('probable');
-    const linkRow = page.locator('.vtable-body [role="row"]').first();
-    await linkRow.getByRole('button', { name: /^Confirmer/ }).click();
+    await page.locator('.vtable-body').getByRole('button', { name: /^Confirmer/ }).first().click();
     await expect(page.locator('.feedback')).toContainText('Lien confirmé');
     await page.getByTestId('links-show').selectOption('decided');
     await expect(page.locator('.decided-list li').first()).toContainText('Confirmé');

@@ -38,6 +38,7 @@ export const test = base.extend<{ requests: string[] }>({
 });
 
 export { expect };
+export type { Page };
 
 /** Opens the app and waits until its service worker controls it (everything precached). */
 export async function openApp(page: Page): Promise<void> {

@@ -54,7 +54,7 @@ export function DataPage() {
       return;
     }
     importActions.reset();
-    await qc.invalidateQueries();
+    await qc.resetQueries();
     notify(fr.data.backupRestored(r.imports));
   };
 
@@ -166,8 +166,7 @@ export function DataPage() {
             resetDbInstance();
             await Dexie.delete(DB_NAME);
             importActions.reset();
-            qc.clear();
-            await qc.invalidateQueries();
+            await qc.resetQueries();
             setWiping(false);
             notify(fr.data.wiped);
           }}

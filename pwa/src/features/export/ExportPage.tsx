@@ -33,7 +33,7 @@ export function ExportPage() {
         <LettersCard divisions={divs} />
         <ExportCard kind="plan" />
         <ExportCard kind="findings" />
-        <ExportCard kind="diff" />
+        <ExportCard kind="diff" previous />
         <ExportCard kind="cpro" />
       </div>
     </div>
@@ -56,10 +56,16 @@ function DivisionSelect({ id, value, onChange, divisions, allowAll = true }: { i
   );
 }
 
-function ExportCard({ kind, divisions }: { kind: ExportKind; divisions?: string[] }) {
+function usePreviousImports(enabled: boolean) {
+  return useQuery({ queryKey: ['previous-imports'], queryFn: () => engineCall((e) => e.previousImports()), enabled });
+}
+
+function ExportCard({ kind, divisions, previous = false }: { kind: ExportKind; divisions?: string[]; previous?: boolean }) {
   const item = fr.export.items[kind]!;
   const { notify } = useFeedback();
   const [division, setDivision] = useState('');
+  const imports = usePreviousImports(previous);
+  const [since, setSince] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ExportFile | null>(null);
   const [error, setError] = useState('');
@@ -68,7 +74,7 @@ function ExportCard({ kind, divisions }: { kind: ExportKind; divisions?: string[
     setBusy(true);
     setError('');
     try {
-      const req: ExportRequest = { kind, ...(division ? { division } : {}) };
+      const req: ExportRequest = { kind, ...(division ? { division } : {}), ...(since ? { previousImportId: Number(since) } : {}) };
       const file = await engineCall((e) => e.exportFile(req));
       downloadData(file.name, file.mime, file.data);
       setDone(file);
@@ -84,13 +90,28 @@ function ExportCard({ kind, divisions }: { kind: ExportKind; divisions?: string[
       <h2 id={`${id}-t`}>{item.title}</h2>
       <p className="hint">{item.text}</p>
       {divisions && <DivisionSelect id={`${id}-d`} value={division} onChange={setDivision} divisions={divisions} />}
+      {previous &&
+        (imports.data?.length ? (
+          <>
+            <label htmlFor={`${id}-p`}>{fr.export.previous}</label>
+            <select id={`${id}-p`} value={since} onChange={(e) => setSince(e.target.value)}>
+              {imports.data.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {fr.common.dateTime(i.committedAt)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <p className="hint">{fr.export.noPrevious}</p>
+        ))}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={run}>
+        <button type="button" className="primary" disabled={busy || (previous && !imports.data?.length)} onClick={run}>
           {busy ? fr.export.working : fr.export.download}
         </button>
         {done?.extra && (
           <button type="button" className="button-secondary" onClick={() => downloadData(done.extra!.name, done.extra!.mime, done.extra!.data)}>
-            {fr.export.extra}
+            {done.extra.label}
           </button>
         )}
       </div>

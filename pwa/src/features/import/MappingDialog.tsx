@@ -121,9 +121,10 @@ export function MappingDialog({
       {!profileOnly && (
         <div className="mapping-grid">
           {fields.map(([field, label]) => (
-            <label key={`${kind}-${field}`}>
-              <span>{fr.mapping.columnFor(label)}</span>
+            <div key={`${kind}-${field}`} className="mapping-field">
+              <label htmlFor={`${id}-${field}`}>{fr.mapping.columnFor(label)}</label>
               <select
+                id={`${id}-${field}`}
                 value={columns[field] ?? ''}
                 onChange={(e) => {
                   const v = e.target.value;
@@ -143,15 +144,15 @@ export function MappingDialog({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           ))}
         </div>
       )}
 
       {needsProfile && (
-        <label className="block-label">
-          <span>{fr.mapping.profileLabel}</span>
-          <select value={profile} onChange={(e) => setProfile(e.target.value as Profile | '')}>
+        <div className="block-label">
+          <label htmlFor={`${id}-list-profile`}>{fr.mapping.profileLabel}</label>
+          <select id={`${id}-list-profile`} value={profile} onChange={(e) => setProfile(e.target.value as Profile | '')}>
             <option value="">{fr.links.chooseNone}</option>
             {PROFILES.map((p) => (
               <option key={p} value={p}>
@@ -159,7 +160,7 @@ export function MappingDialog({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
 
       {error && (

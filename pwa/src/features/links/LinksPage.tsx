@@ -20,8 +20,10 @@ interface Row {
   person: string;
 }
 
+/** A probable ID to confirm, or candidates to choose from (a probable owner with no PRONOTE row has nothing to decide). */
 function needsDecision(a: Assignment): boolean {
-  return (a.decision === 'probable' || a.decision === 'ambiguous') && !a.confirmedByAdmin;
+  if (a.confirmedByAdmin) return false;
+  return (a.decision === 'probable' && !!a.pronoteId) || (a.decision === 'ambiguous' && !!a.candidates?.length);
 }
 
 /** Probable links to confirm, ambiguous ones to settle; also the whole plan, virtualised. */
@@ -49,7 +51,7 @@ export function LinksPage() {
       (r) =>
         (show === 'all' ||
           (show === 'todo' && needsDecision(r.a)) ||
-          (show === 'probable' && r.a.decision === 'probable') ||
+          (show === 'probable' && r.a.decision === 'probable' && !!r.a.pronoteId) ||
           (show === 'ambiguous' && r.a.decision === 'ambiguous')) &&
         (!nq || r.haystack.includes(nq)),
     );

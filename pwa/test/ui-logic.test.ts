@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { PRONOTE_FIELDS } from '@raccord/core/formats/pronote-ids.ts';
+import { ENT_FIELDS } from '@raccord/core/formats/ent-accounts.ts';
+import { fr } from '../src/i18n/fr.ts';
+import { href, parseRoute, type Route } from '../src/app/router.ts';
+import { fromPaste, isHidden } from '../src/features/import/collect.ts';
+import { daysBetween, exportAge, groupByRule } from '../src/lib/format.ts';
+import { findingStatus } from '../src/lib/status.ts';
+import type { Finding } from '@raccord/core';
+import type { DecisionRow } from '../src/db/schema.ts';
+
+describe('catalogue', () => {
+  it('labels every field of the column mapping, with the names core reads', () => {
+    expect(Object.keys(fr.mapping.fields['pronote-ids']).sort()).toEqual(Object.keys(PRONOTE_FIELDS).sort());
+    expect(Object.keys(fr.mapping.fields['ent-accounts']).sort()).toEqual(Object.keys(ENT_FIELDS).sort());
+  });
+
+  it('speaks French dates and ages', () => {
+    expect(fr.common.date('2025-09-12')).toBe('12/09/2025');
+    expect(exportAge('2025-09-12', '2025-09-15')).toEqual({ date: '12/09/2025', age: 'il y a 3 jours' });
+    expect(fr.common.age(0)).toBe("aujourd'hui");
+    expect(fr.common.age(1)).toBe('hier');
+    expect(daysBetween('2025-09-12T10:00:00', '2025-09-13')).toBe(1);
+  });
+});
+
+describe('routes', () => {
+  const routes: Route[] = [
+    { name: 'home' },
+    { name: 'import' },
+    { name: 'overview' },
+    { name: 'review' },
+    { name: 'review', code: 'siecle.pupil-incomplete' },
+    { name: 'finding', key: 'siecle.guardian-duplicate|siecle:guardian:1|siecle:guardian:2' },
+    { name: 'person', refKey: 'ent:account:lea.dupont/2' },
+    { name: 'links' },
+    { name: 'export' },
+    { name: 'letters', audience: 'guardians', division: '1ère S/2' },
+    { name: 'data' },
+  ];
+  for (const r of routes) it(`round-trips ${href(r)}`, () => expect(parseRoute(href(r))).toEqual(r));
+  it('falls back to home on anything else', () => expect(parseRoute('#/nimporte')).toEqual({ name: 'home' }));
+});
+
+describe('import helpers', () => {
+  it('skips hidden files and macOS metadata', () => {
+    expect(isHidden('.truth.json')).toBe(true);
+    expect(isHidden('exports/__MACOSX/x.xml')).toBe(true);
+    expect(isHidden('exports/ElevesSansAdresses.xml')).toBe(false);
+  });
+
+  it('turns a paste into a UTF-8 file named after the moment', async () => {
+    const input = fromPaste('Nom\tPrénom\tIdentifiant PRONOTE\nDUPONT\tLéa\tX1', new Date(2025, 8, 12, 14, 32));
+    expect(input.name).toBe('Collage PRONOTE du 12-09-2025 14h32.txt');
+    expect(new TextDecoder().decode(await input.blob.arrayBuffer())).toContain('Léa');
+  });
+});
+
+describe('constats', () => {
+  const f = (code: string, severity: Finding['severity'], key: string): Finding => ({ code, severity, title: code, subjects: [], evidence: [], fix: '', key });
+
+  it('groups by rule, errors first, then by count', () => {
+    const g = groupByRule([f('b', 'warning', '1'), f('a', 'error', '2'), f('b', 'warning', '3'), f('c', 'warning', '4')]);
+    expect(g.map((x) => [x.code, x.findings.length])).toEqual([['a', 1], ['b', 2], ['c', 1]]);
+  });
+
+  it('tells a handled finding that came back after a newer import', () => {
+    const d: DecisionRow = { key: 'finding:k', type: 'finding', findingKey: 'k', code: 'x', verdict: 'handled', importId: 3, at: 'x' };
+    const m = new Map([[d.key, d]]);
+    expect(findingStatus({ key: 'k' }, m, 3)).toBe('handled');
+    expect(findingStatus({ key: 'k' }, m, 4)).toBe('back');
+    expect(findingStatus({ key: 'other' }, m, 4)).toBe('todo');
+  });
+});
