@@ -22,10 +22,7 @@ import type { Finding, Link, MatchResult, Severity, SubjectRef } from '../match/
  * What a rule returns. `runChecks` fills code, title, severity, fix and key; a rule may give one
  * finding its own severity (a recent arrival is `info`) or its own fix (per profile).
  */
-export type RawFinding = Omit<Finding, 'code' | 'title' | 'severity' | 'fix' | 'key'> & {
-  severity?: Severity;
-  fix?: string;
-};
+export type { RawFinding } from './types.js';
 
 /** Leavers (`left`) and pupils whose only division is `Inactifs` are not current. */
 export function isCurrentPupil(p: SieclePupil): boolean {

@@ -5,7 +5,6 @@
 import type { Finding, Severity } from '../match/types.js';
 import { refKey } from '../match/types.js';
 import type { CheckContext, CheckRule } from './types.js';
-import type { RawFinding } from './common.js';
 import { pupilIncomplete } from './pupil-incomplete.js';
 import { pupilDuplicate } from './pupil-duplicate.js';
 import { guardianDuplicate } from './guardian-duplicate.js';
@@ -53,7 +52,7 @@ export function runChecks(ctx: CheckContext, rules: readonly CheckRule[] = CHECK
   const byKey = new Map<string, Finding>();
   const order = new Map(rules.map((r, i) => [r.code, i] as const));
   for (const rule of rules) {
-    for (const raw of rule.run(ctx) as RawFinding[]) {
+    for (const raw of rule.run(ctx)) {
       const key = findingKey(rule.code, raw.subjects);
       const prev = byKey.get(key);
       if (prev) {

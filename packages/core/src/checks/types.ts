@@ -9,6 +9,14 @@ export interface CheckContext {
   today: string;
 }
 
+/** What a rule returns: runChecks adds code, title and key; severity and fix default to the rule's. */
+export type RawFinding = Omit<Finding, 'code' | 'title' | 'severity' | 'fix' | 'key'> & {
+  /** A finding may be milder or graver than its rule (a recent arrival is `info`). */
+  severity?: Severity;
+  /** A finding may carry its own procedure (per profile). */
+  fix?: string;
+};
+
 export interface CheckRule {
   /** Stable code, e.g. `siecle.pupil-incomplete`. */
   code: string;
@@ -19,5 +27,5 @@ export interface CheckRule {
   description: string;
   /** The procedure from the seeds: which portal, which menu, which button. */
   fix: string;
-  run(ctx: CheckContext): Omit<Finding, 'code' | 'title' | 'severity' | 'fix' | 'key'>[] | Finding[];
+  run(ctx: CheckContext): RawFinding[];
 }
