@@ -31,15 +31,17 @@ export default defineConfig({
       version: pkg.version,
       action: { default_title: 'Raccord' },
     };
+    // Raccord collects nothing: declared as such for Firefox's built-in data consent.
+    const gecko = { id: 'raccord@raccord.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
     if (manifestVersion === 2) {
-      return {
-        ...base,
-        permissions: [...permissions, ...LOCAL_HOSTS],
-        optional_permissions: OPTIONAL_HOSTS,
-        // Raccord collects nothing: declared as such for Firefox's built-in data consent.
-        browser_specific_settings: { gecko: { id: 'raccord@raccord.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
-      };
+      return { ...base, permissions: [...permissions, ...LOCAL_HOSTS], optional_permissions: OPTIONAL_HOSTS, browser_specific_settings: { gecko } };
     }
-    return { ...base, permissions, host_permissions: LOCAL_HOSTS, optional_host_permissions: OPTIONAL_HOSTS };
+    return {
+      ...base,
+      permissions,
+      host_permissions: LOCAL_HOSTS,
+      optional_host_permissions: OPTIONAL_HOSTS,
+      ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
+    };
   },
 });
