@@ -17,3 +17,10 @@ createRoot(document.getElementById('root')!).render(
 );
 
 registerOffline();
+
+// For the benchmark (pwa/bench/app-bench.mjs): `/?mesures` exposes the engine's step timings.
+if (new URLSearchParams(window.location.search).has('mesures')) {
+  void import('./lib/engine-client.ts').then(({ engineCall }) => {
+    (window as unknown as { raccordMesures: () => Promise<Record<string, number>> }).raccordMesures = () => engineCall((e) => e.lastTimings());
+  });
+}

@@ -47,7 +47,10 @@ describe('moteur : import et rapprochement', () => {
     const progress: string[] = [];
     const staged = await engine.stage(inputs(school), (p) => progress.push(p.phase));
     expect(progress).toContain('lecture');
-    expect(staged.find((s) => s.kind === 'siecle-eleves')).toMatchObject({ uai: school.truth.school?.uai ?? '0310040A', error: null });
+    expect(staged.find((s) => s.kind === 'siecle-eleves')).toMatchObject({ uai: '0310040A', error: null });
+    // The SIECLE zip repeats ElevesSansAdresses.xml given beside it: not read twice, said so.
+    const zipped = staged.find((s) => s.path.endsWith('.zip/ElevesSansAdresses.xml'));
+    expect(zipped?.warnings.map((w) => w.code)).toContain('file.duplicate');
     expect(await db.imports.count()).toBe(0);
     const summary = await engine.commit('fichiers');
     expect(summary.files).toBeGreaterThan(5);

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
 export interface Column<T> {
@@ -10,6 +10,43 @@ export interface Column<T> {
   /** When set, the header is a sort button. */
   sortable?: boolean;
 }
+
+/**
+ * One row. Memoised: while scrolling, only the rows that come into view render; the others keep
+ * their DOM (their position never changes, only the container scrolls).
+ */
+const VirtualRow = memo(function VirtualRow<T>({
+  row,
+  index,
+  start,
+  height,
+  template,
+  columns,
+  className,
+}: {
+  row: T;
+  index: number;
+  start: number;
+  height: number;
+  template: string;
+  columns: Column<T>[];
+  className: string | undefined;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`vtable-row${className ? ` ${className}` : ''}`}
+      style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${start}px)` }}
+    >
+      {columns.map((c) => (
+        <div key={c.id} role="cell" className="vtable-cell">
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(props: { row: T; index: number; start: number; height: number; template: string; columns: Column<T>[]; className: string | undefined }) => ReactNode;
 
 export interface SortState {
   by: string;
@@ -46,7 +83,7 @@ export function VirtualTable<T>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 6,
   });
   const template = columns.map((c) => c.width).join(' ');
   return (
@@ -77,24 +114,18 @@ export function VirtualTable<T>({
       </div>
       <div ref={scrollRef} className="vtable-body" style={{ height }} data-testid="vtable-scroll">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index]!;
-            return (
-              <div
-                key={rowKey(row)}
-                role="row"
-                aria-rowindex={v.index + 2}
-                className={`vtable-row${rowClass ? ` ${rowClass(row) ?? ''}` : ''}`}
-                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${v.start}px)` }}
-              >
-                {columns.map((c) => (
-                  <div key={c.id} role="cell" className="vtable-cell">
-                    {c.render(row)}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((v) => (
+            <VirtualRow
+              key={rowKey(rows[v.index]!)}
+              row={rows[v.index]!}
+              index={v.index}
+              start={v.start}
+              height={rowHeight}
+              template={template}
+              columns={columns}
+              className={rowClass?.(rows[v.index]!)}
+            />
+          ))}
         </div>
       </div>
     </div>

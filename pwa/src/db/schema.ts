@@ -10,6 +10,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { FileKind, ParsedFile } from '@raccord/core';
 import type { ReconcileResult } from '@raccord/core';
+import type { SourceInfo } from '../engine/types.ts';
 
 export const DB_NAME = 'raccord';
 
@@ -108,6 +109,8 @@ export interface ResultRow {
   decisionsStamp: string;
   computedAt: string;
   result: ReconcileResult;
+  /** The sources as the overview lists them (absent in results cached by older versions). */
+  sources?: SourceInfo[];
 }
 
 interface SchemaVersion {

@@ -14,7 +14,7 @@ import {
   type SchoolDataset,
 } from '@raccord/core';
 import type { AdminDecisions } from '@raccord/core';
-import type { ImportOrigin, ImportRow, RaccordDb } from '../db/schema.ts';
+import type { ImportOrigin, ImportRow, RaccordDb, SnapshotRow } from '../db/schema.ts';
 import {
   commitImport,
   currentSnapshots,
@@ -30,7 +30,8 @@ import { datasetOf } from './dataset.ts';
 import { buildBridgePlan } from '@raccord/core/bridge/plan.ts';
 import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
-import { readInput, stagedView, type StagedInput } from './staging.ts';
+import { stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
+import { inProcessReaders, type Readers } from './readers.ts';
 import { buildPersonIndex, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
 import { buildExport, buildLetters, cproExport, diffExport, divisionsOf, entryBytes } from './exports.ts';
@@ -45,6 +46,7 @@ import type {
   Overview,
   PersonView,
   Progress,
+  SourceInfo,
   StagedFile,
 } from './types.ts';
 
@@ -61,6 +63,21 @@ interface Reconciled {
   /** Computed again on demand after a reload (the stored result has no matcher indexes). */
   match?: MatchResult;
   decisions: AdminDecisions;
+  sources: SourceInfo[];
+  computedAt: string;
+}
+
+/** What the overview says of each current snapshot. */
+function sourcesOf(snapshots: SnapshotRow[]): SourceInfo[] {
+  return snapshots.map((s) => ({
+    kind: s.kind,
+    source: FILE_KIND_SOURCE[s.kind],
+    path: s.path,
+    ...(s.exportDate ? { exportDate: s.exportDate } : {}),
+    committedAt: s.committedAt,
+    counts: countFile(s.file),
+    warnings: s.file.warnings,
+  }));
 }
 
 function importInfo(i: ImportRow | undefined): ImportInfo | undefined {
@@ -72,33 +89,63 @@ export class Engine {
   private cache: Reconciled | undefined;
   private personIndex: { for: ReconcileResult; index: PersonIndex } | undefined;
 
+  /** How long the last steps took (ms), for the benchmark. */
+  readonly timings: Record<string, number> = {};
+
   constructor(
     private readonly db: RaccordDb,
     /** ISO date for the delay rules; the real today unless a test fixes it. */
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+    private readonly readers: Readers = inProcessReaders,
   ) {}
+
+  async lastTimings(): Promise<Record<string, number>> {
+    return { ...this.timings };
+  }
 
   // ───────────────────────── staging ─────────────────────────
 
   /** Reads the given inputs and adds them to the files waiting for validation. */
   async stage(inputs: EngineInput[], onProgress?: ProgressFn): Promise<StagedFile[]> {
+    const t0 = performance.now();
     const mappings = await this.db.mappings.toArray();
+    const loaded = await Promise.all(inputs.map(async (i) => ({ id: i.id, name: i.name, bytes: new Uint8Array(await i.blob.arrayBuffer()) })));
+    // A zip that only repeats files given beside it is not read twice.
+    const twins = zipTwins(loaded);
+    // Biggest first, several at once: the two large SIECLE files are read side by side.
+    const queue = loaded.filter((i) => !twins.has(i.id)).map((i) => ({ ...i, work: workSize(i.bytes) }));
+    queue.sort((a, b) => b.work - a.work);
+    const read: StagedInput[] = [];
     let done = 0;
-    for (const input of inputs) {
-      onProgress?.({ phase: 'lecture', done, total: inputs.length, name: input.name });
-      const bytes = new Uint8Array(await input.blob.arrayBuffer());
-      this.inputs = this.inputs.filter((i) => i.id !== input.id);
-      this.inputs.push(readInput(input.id, input.name, bytes, mappings));
-      done += 1;
+    onProgress?.({ phase: 'lecture', done, total: inputs.length, name: queue[0]?.name });
+    const lane = async () => {
+      for (let input = queue.shift(); input; input = queue.shift()) {
+        read.push(await this.readers.read(input.id, input.name, input.bytes, mappings));
+        done += 1;
+        onProgress?.({ phase: 'lecture', done, total: inputs.length, name: queue[0]?.name });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.readers.size, queue.length)) }, lane));
+    const byId = new Map(read.map((r) => [r.id, r]));
+    for (const i of loaded) {
+      const t = twins.get(i.id);
+      if (t) read.push(twinInput(i.id, i.name, i.bytes, t, byId));
     }
+    // Keep the admin's order.
+    const order = new Map(inputs.map((i, k) => [i.id, k]));
+    read.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const ids = new Set(read.map((r) => r.id));
+    this.inputs = [...this.inputs.filter((i) => !ids.has(i.id)), ...read];
     onProgress?.({ phase: 'controle', done, total: inputs.length });
-    return this.staged();
+    const staged = await this.staged();
+    this.timings.lecture = Math.round(performance.now() - t0);
+    return staged;
   }
 
   /** Reads staged inputs again (after the admin saved a column mapping). */
   async restage(ids: string[]): Promise<StagedFile[]> {
     const mappings = await this.db.mappings.toArray();
-    this.inputs = this.inputs.map((i) => (ids.includes(i.id) ? readInput(i.id, i.name, i.bytes, mappings) : i));
+    this.inputs = await Promise.all(this.inputs.map((i) => (ids.includes(i.id) ? inProcessReaders.read(i.id, i.name, i.bytes, mappings) : i)));
     return this.staged();
   }
 
@@ -129,13 +176,17 @@ export class Engine {
     const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored);
     if (!accepted.length) throw new Error('nothing-to-commit');
     onProgress?.({ phase: 'enregistrement', done: 0, total: 1 });
+    let t = performance.now();
     const school = stored ?? schoolOf(accepted);
     const importId = await commitImport(this.db, { files: accepted, raws: acceptedInputs, origin, school });
+    this.timings.enregistrement = Math.round(performance.now() - t);
     this.inputs = [];
     this.cache = undefined;
     onProgress?.({ phase: 'rapprochement', done: 0, total: 1 });
+    t = performance.now();
     const { result } = await this.reconciled();
     await recordFindingKeys(this.db, importId, result.findings.map((f) => f.key));
+    this.timings.rapprochement = Math.round(performance.now() - t);
     return { importId, files: accepted.length, refused: staged.filter((s) => s.error).length };
   }
 
@@ -143,28 +194,47 @@ export class Engine {
 
   /** The dataset and its reconciliation, from memory, the stored cache, or computed again. */
   async reconciled(): Promise<Reconciled> {
+    const { importId, stamp, decisions, school } = await this.state();
+    if (this.cache && this.cache.importId === importId && this.cache.stamp === stamp) return this.cache;
+    const snapshots = await currentSnapshots(this.db);
+    const dataset = datasetOf(snapshots, school);
+    const sources = sourcesOf(snapshots);
+    const stored = await this.db.results.get('current');
+    if (stored && stored.importId === importId && stored.decisionsStamp === stamp) {
+      // A reload: the stored result is still right; the match is computed again only if an export needs it.
+      this.cache = { importId, stamp, dataset, result: stored.result, decisions, sources, computedAt: stored.computedAt };
+      return this.cache;
+    }
+    const t = performance.now();
+    const { result, match } = reconcileDetailed(dataset, { decisions, today: this.today() });
+    this.timings.reconcile = Math.round(performance.now() - t);
+    const computedAt = new Date().toISOString();
+    if (importId) await this.db.results.put({ id: 'current', importId, decisionsStamp: stamp, computedAt, result, sources });
+    this.cache = { importId, stamp, dataset, result, match, decisions, sources, computedAt };
+    return this.cache;
+  }
+
+  /** The last import and the link decisions: what the results depend on. */
+  private async state() {
     const [last, decisionRows, school] = await Promise.all([
       this.db.imports.orderBy('committedAt').last(),
       this.db.decisions.toArray(),
       getSchool(this.db),
     ]);
     const decisions = toAdminDecisions(decisionRows);
-    const stamp = decisionsStamp(decisions);
-    const importId = last?.id ?? 0;
+    return { importId: last?.id ?? 0, stamp: decisionsStamp(decisions), decisions, school };
+  }
+
+  /**
+   * What the overview needs, without the dataset when possible: after a reload the stored result
+   * and source summaries are enough (the snapshots are read only when a page needs the records).
+   */
+  private async summary(): Promise<Pick<Reconciled, 'result' | 'sources' | 'computedAt'>> {
+    const { importId, stamp } = await this.state();
     if (this.cache && this.cache.importId === importId && this.cache.stamp === stamp) return this.cache;
-    const dataset = datasetOf(await currentSnapshots(this.db), school);
     const stored = await this.db.results.get('current');
-    if (stored && stored.importId === importId && stored.decisionsStamp === stamp) {
-      // A reload: the stored result is still right; the match is computed again only if an export needs it.
-      this.cache = { importId, stamp, dataset, result: stored.result, decisions };
-      return this.cache;
-    }
-    const { result, match } = reconcileDetailed(dataset, { decisions, today: this.today() });
-    if (importId) {
-      await this.db.results.put({ id: 'current', importId, decisionsStamp: stamp, computedAt: new Date().toISOString(), result });
-    }
-    this.cache = { importId, stamp, dataset, result, match, decisions };
-    return this.cache;
+    if (stored?.sources && stored.importId === importId && stored.decisionsStamp === stamp) return { result: stored.result, sources: stored.sources, computedAt: stored.computedAt };
+    return this.reconciled();
   }
 
   /** The reconciliation with the matcher's indexes (the exports need them). */
@@ -179,32 +249,22 @@ export class Engine {
     const imports = await listImports(this.db);
     const school = (await getSchool(this.db)) ?? null;
     if (!imports.length) return { school, sources: [], result: null, newFindingKeys: [], today: this.today(), rules: ruleInfos() };
-    const { result } = await this.reconciled();
-    const snapshots = await currentSnapshots(this.db);
+    const { result, sources, computedAt } = await this.summary();
     const previous = imports[1];
     const before = new Set(previous?.findingKeys ?? []);
-    const stored = await this.db.results.get('current');
     const overview: Overview = {
       school: school ? { ...school, ...(result.school.name ? { name: result.school.name } : {}) } : null,
-      sources: snapshots.map((s) => ({
-        kind: s.kind,
-        source: FILE_KIND_SOURCE[s.kind],
-        path: s.path,
-        ...(s.exportDate ? { exportDate: s.exportDate } : {}),
-        committedAt: s.committedAt,
-        counts: countFile(s.file),
-        warnings: s.file.warnings,
-      })),
+      sources,
       result: { school: result.school, sources: result.sources, assignments: result.assignments, findings: result.findings },
       newFindingKeys: previous ? result.findings.map((f) => f.key).filter((k) => !before.has(k)) : [],
       today: this.today(),
       rules: ruleInfos(),
+      computedAt,
     };
     const lastInfo = importInfo(imports[0]);
     const prevInfo = importInfo(previous);
     if (lastInfo) overview.lastImport = lastInfo;
     if (prevInfo) overview.previousImport = prevInfo;
-    if (stored) overview.computedAt = stored.computedAt;
     return overview;
   }
 

@@ -15,6 +15,8 @@ import {
   type ParsedFile,
   type TableHints,
 } from '@raccord/core';
+import { unzipSync } from 'fflate';
+import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
 import type { MappingRow } from '../db/schema.ts';
 import type { StoredSchool } from '../db/store.ts';
 import { fr } from '../i18n/fr.ts';
@@ -125,4 +127,59 @@ export function stagedView(
   // The encrypted Index Éducation envelope carries nothing Raccord can use: listed, not stored.
   const kept = pairs.filter((p) => !p.view.error && used.has(p.view) && FILE_KIND_SOURCE[p.view.kind] !== null);
   return { staged, accepted: kept.map((p) => p.original), acceptedInputs: kept.map((p) => p.input) };
+}
+
+/** What reading an input will cost: its size, or for a zip the size of what it holds. */
+export function workSize(bytes: Uint8Array): number {
+  if (!isZip(bytes)) return bytes.length;
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return bytes.length;
+  }
+  return total;
+}
+
+/**
+ * Zips whose every file is also given on its own (the SIECLE zip and the XML taken out of it):
+ * such a zip is not read again; its entries are copies of their twins, which core's selection
+ * then lists as duplicates. Returns zip input id → entry name → twin input id.
+ */
+export function zipTwins(inputs: { id: string; bytes: Uint8Array }[]): Map<string, Map<string, string>> {
+  const plain = new Map<string, string>();
+  for (const i of inputs) if (!isZip(i.bytes)) plain.set(fingerprint(i.bytes), i.id);
+  const out = new Map<string, Map<string, string>>();
+  if (!plain.size) return out;
+  for (const i of inputs) {
+    if (!isZip(i.bytes)) continue;
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(i.bytes, { filter: (f) => isUsefulZipEntry(f.name) });
+    } catch {
+      continue;
+    }
+    const names = Object.keys(entries).sort();
+    const twins = new Map<string, string>();
+    for (const n of names) {
+      const twin = isZip(entries[n]!) ? undefined : plain.get(fingerprint(entries[n]!));
+      if (twin) twins.set(n, twin);
+    }
+    if (names.length && twins.size === names.length) out.set(i.id, twins);
+  }
+  return out;
+}
+
+/** The staged input of a zip all of whose entries were read as their twins. */
+export function twinInput(id: string, name: string, bytes: Uint8Array, twins: Map<string, string>, read: Map<string, StagedInput>): StagedInput {
+  const files = [...twins].map(([entry, twinId]): ParsedFile => {
+    const twin = read.get(twinId)!.files[0]!;
+    return { ...twin, path: `${name}/${entry}`, warnings: [...twin.warnings] };
+  });
+  return { id, name, bytes, files };
 }

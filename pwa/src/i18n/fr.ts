@@ -22,6 +22,8 @@ export const fr = {
     updated: 'Raccord a été mis à jour.',
     loading: 'Chargement…',
     recomputing: 'Mise à jour de l’analyse…',
+    engineFailed:
+      "Le moteur de Raccord s'est arrêté (le navigateur manque peut-être de mémoire). Rien n'a été perdu : fermez les autres onglets puis recommencez.",
     noSchool: 'Aucun établissement',
     schoolLine: (uai: string, name?: string, year?: number) =>
       `${name ? `${name} – ` : ''}${uai}${year !== undefined ? ` – année ${year}-${year + 1}` : ''}`,

@@ -6,6 +6,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Engine } from '../engine/engine.ts';
 import type { Progress } from '../engine/types.ts';
+import { fr } from '../i18n/fr.ts';
 
 export class CancelledError extends Error {
   constructor() {
@@ -23,6 +24,11 @@ const pending = new Set<(e: Error) => void>();
 function start(): Api {
   if (!api) {
     worker = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'raccord-moteur' });
+    // A worker that fails to start or dies on an uncaught error answers nothing: say so, start afresh.
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      stop(new Error(fr.app.engineFailed));
+    });
     api = wrap<Engine>(worker);
   }
   return api;
@@ -52,14 +58,18 @@ export function progressProxy(fn: (p: Progress) => void): (p: Progress) => void 
   return proxy(fn);
 }
 
-/** Stops whatever the engine is doing (the worker is ended; nothing half-written is kept). */
-export function cancelEngine(): void {
+function stop(reason: Error): void {
   worker?.terminate();
   worker = undefined;
   api = undefined;
   const waiting = [...pending];
   pending.clear();
-  for (const reject of waiting) reject(new CancelledError());
+  for (const reject of waiting) reject(reason);
+}
+
+/** Stops whatever the engine is doing (the worker is ended; nothing half-written is kept). */
+export function cancelEngine(): void {
+  stop(new CancelledError());
 }
 
 export function isCancelled(e: unknown): boolean {
