@@ -1,12 +1,15 @@
 /**
  * XML plumbing shared by the SIECLE and STS parsers: root detection, refusal of DOCTYPE/entity
- * declarations (no entity expansion, no external fetch), truncation detection, and a
- * fast-xml-parser configured to keep every value as a trimmed string.
+ * declarations (no entity expansion, no external fetch), truncation detection, and a tree of
+ * plain objects built from saxes' events, every value a trimmed string.
+ *
+ * saxes rather than fast-xml-parser: measured 4–6× faster on a 4 Mo ElevesSansAdresses.xml
+ * (≈120 ms against 400–780 ms), and it checks well-formedness, with line and column.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { RaccordError } from './errors.js';
 
-/** An element as fast-xml-parser gives it: attributes under `@NAME`, children by tag name, text under `#text`. */
+/** An element: attributes under `@NAME`, children by tag name, text under `#text`. */
 export type XmlNode = { [key: string]: unknown };
 
 export interface XmlProlog {
@@ -119,105 +122,67 @@ function lineAt(text: string, offset: number): number {
 }
 
 /**
- * Well-formedness of the element structure in one linear pass (fast-xml-parser alone accepts
- * `<NOM>A</PRENOM>`): every closing tag must close the innermost open element. Much cheaper
- * than a full validator on multi-megabyte exports.
- */
-export function assertBalanced(text: string, file: string, from = 0): void {
-  const stack: string[] = [];
-  let i = text.indexOf('<', from);
-  const fail = (at: number, what: string) => {
-    const line = lineAt(text, at);
-    throw new RaccordError({
-      code: 'malformed-xml',
-      file,
-      position: `ligne ${line}`,
-      message: `Le fichier « ${file} » contient du XML invalide à la ligne ${line} : ${what}.`,
-      hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
-    });
-  };
-  while (i >= 0) {
-    const c = text.charCodeAt(i + 1);
-    if (c === 0x21 /* ! */) {
-      if (text.startsWith('<!--', i)) i = text.indexOf('-->', i + 4) + 3;
-      else if (text.startsWith('<![CDATA[', i)) i = text.indexOf(']]>', i + 9) + 3;
-      else i = text.indexOf('>', i) + 1;
-      if (i <= 2) fail(text.length, 'commentaire ou section non fermée');
-    } else if (c === 0x3f /* ? */) {
-      i = text.indexOf('?>', i) + 2;
-      if (i < 2) fail(text.length, 'instruction non fermée');
-    } else if (c === 0x2f /* / */) {
-      const end = text.indexOf('>', i);
-      if (end < 0) fail(i, 'balise fermante incomplète');
-      const name = text.slice(i + 2, end).trim();
-      const open = stack.pop();
-      if (open !== name) fail(i, open ? `</${name}> ferme <${open}>` : `</${name}> sans balise ouvrante`);
-      i = end + 1;
-    } else {
-      // Opening tag: skip quoted attribute values, which may contain '>'.
-      let j = i + 1;
-      while (j < text.length && !/[\s/>]/.test(text[j]!)) j++;
-      const name = text.slice(i + 1, j);
-      let quote = 0;
-      for (; j < text.length; j++) {
-        const d = text.charCodeAt(j);
-        if (quote) {
-          if (d === quote) quote = 0;
-        } else if (d === 0x22 || d === 0x27) quote = d;
-        else if (d === 0x3e) break;
-      }
-      if (j >= text.length) fail(i, `balise <${name}> incomplète`);
-      if (text.charCodeAt(j - 1) !== 0x2f) stack.push(name);
-      i = j + 1;
-    }
-    i = text.indexOf('<', i);
-  }
-  if (stack.length) fail(text.length, `<${stack[stack.length - 1]}> n'est jamais fermée`);
-}
-
-const parserCache = new Map<string, XMLParser>();
-
-/**
- * Parses an XML document (already decoded) into plain objects. `arrayTags` are the element
- * names that may repeat: they always come back as arrays, so parsers never special-case one item.
+ * Parses an XML document (already decoded) into plain objects: attributes under `@NAME`, children
+ * by tag name, text under `#text` (or the element is its text when it has nothing else).
+ * `arrayTags` are the element names that may repeat: they always come back as arrays, so
+ * parsers never special-case one item.
  */
 export function parseXml(text: string, file: string, arrayTags: readonly string[]): { root: string; doc: XmlNode } {
   const { root, rootOffset } = readProlog(text, file);
   refuseDeclarations(text, file);
   assertComplete(text, root, file);
-  assertBalanced(text, file, rootOffset);
-  const key = arrayTags.join(',');
-  let parser = parserCache.get(key);
-  if (!parser) {
-    const arrays = new Set(arrayTags);
-    parser = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: '@',
-      parseTagValue: false,
-      parseAttributeValue: false,
-      trimValues: true,
-      processEntities: true,
-      htmlEntities: false,
-      ignoreDeclaration: true,
-      ignorePiTags: true,
-      isArray: (tagName: string) => arrays.has(tagName),
-    });
-    parserCache.set(key, parser);
-  }
-  let parsed: XmlNode;
+  const arrays = new Set(arrayTags);
+  const top: XmlNode = {};
+  const nodes: XmlNode[] = [top];
+  const texts: string[] = [''];
+  const parser = new SaxesParser({ position: true });
+  parser.on('opentag', (tag) => {
+    const node: XmlNode = {};
+    const attrs = tag.attributes as Record<string, string>;
+    for (const k in attrs) node[`@${k}`] = attrs[k];
+    nodes.push(node);
+    texts.push('');
+  });
+  parser.on('text', (t) => {
+    texts[texts.length - 1] += t;
+  });
+  parser.on('cdata', (t) => {
+    texts[texts.length - 1] += t;
+  });
+  parser.on('closetag', (tag) => {
+    const node = nodes.pop()!;
+    const body = texts.pop()!.trim();
+    let value: unknown = node;
+    let empty = true;
+    for (const _ in node) {
+      empty = false;
+      break;
+    }
+    if (empty) value = body;
+    else if (body) node['#text'] = body;
+    const parent = nodes[nodes.length - 1]!;
+    const prev = parent[tag.name];
+    if (prev === undefined) parent[tag.name] = arrays.has(tag.name) ? [value] : value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else parent[tag.name] = [prev, value];
+  });
   try {
-    parsed = parser.parse(rootOffset ? text.slice(rootOffset) : text) as XmlNode;
+    parser.write(rootOffset ? text.slice(rootOffset) : text).close();
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
+    // saxes says « line:column: what »; lines count from the root element we handed it.
+    const m = /^(\d+):(\d+): (.*)$/.exec(detail);
+    const line = m ? Number(m[1]) + lineAt(text, rootOffset) - 1 : undefined;
     throw new RaccordError({
       code: 'malformed-xml',
       file,
-      message: `Le fichier « ${file} » contient du XML invalide (${detail}).`,
-      hint: "Le fichier a peut-être été modifié à la main ou mal téléchargé. Exportez-le à nouveau depuis le portail.",
+      ...(line ? { position: `ligne ${line}` } : {}),
+      message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${m ? m[3] : detail}).`,
+      hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
     });
   }
-  const doc = (parsed[root] ?? {}) as XmlNode;
-  return { root, doc: typeof doc === 'object' && doc !== null ? doc : {} };
+  const doc = top[root];
+  return { root, doc: doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as XmlNode) : {} };
 }
 
 /** Always an array: undefined → [], one item → [item]. */
