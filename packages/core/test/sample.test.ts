@@ -1,5 +1,5 @@
 /** The sample-school generator: determinism, real bytes, well-formed files, group names, and a truth that matches the files. */
-import { XMLValidator } from 'fast-xml-parser';
+import { parseXml } from '../src/util/xml.js';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOY_NAMES, FAMILY_NAMES, GIRL_NAMES, MAN_NAMES, STREETS, WOMAN_NAMES } from '../src/sample/data.js';
@@ -143,7 +143,7 @@ describe('file contents', () => {
     };
     for (const [name, root] of Object.entries(roots)) {
       const text = latin9(file(school, name));
-      expect(XMLValidator.validate(text), name).toBe(true);
+      expect(parseXml(text, name, []).root, name).toBe(root);
       expect(text.trimEnd().endsWith(`</${root}>`), name).toBe(true);
     }
   });
