@@ -44,14 +44,10 @@ const CP1252_HIGH =
  * ISO-8859-1 is read the same way, as browsers do (WHATWG maps that label to windows-1252).
  */
 export function decodeWindows1252(b: Uint8Array): string {
-  const codes = new Uint16Array(b.length);
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    codes[i] = c >= 0x80 && c < 0xa0 ? CP1252_HIGH.charCodeAt(c - 0x80) : c;
-  }
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
+  // Native decoding, then the few C1 code points mapped back through the table.
+  return new TextDecoder('windows-1252')
+    .decode(b)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function decodeSingleByte(canonical: string, b: Uint8Array): string {
