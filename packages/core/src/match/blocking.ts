@@ -20,10 +20,33 @@ import type { Rec } from './records.js';
 const prefix2 = (t: string) => t.slice(0, 2);
 const prefix1 = (t: string) => t.slice(0, 1);
 
+/** Key kinds, in the low 3 bits of a key. */
+const N = 0;
+const S = 1;
+const P = 2;
+const BG = 3;
+const BF = 4;
+const DG = 5;
+const DF = 6;
+const C = 7;
+
+/**
+ * A key is a 30-bit hash of its two parts and its kind (no string is built: a school's index
+ * holds a million keys). A collision only puts two unrelated records in one block, where the
+ * evidence rules them out.
+ */
+function key(kind: number, a: string, b: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x7c, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return ((h >>> 5) << 3) | kind;
+}
+
 /** The keys of a record (recomputed on demand: keeping them for 300 000 records costs more than it saves). */
-export function blockingKeys(r: Rec): string[] {
-  const keys: string[] = [];
-  const add = (k: string) => {
+export function blockingKeys(r: Rec): number[] {
+  const keys: number[] = [];
+  const add = (k: number) => {
     if (!keys.includes(k)) keys.push(k);
   };
   const n = r.name;
@@ -38,24 +61,24 @@ export function blockingKeys(r: Rec): string[] {
   for (const f of n.families) {
     if (!f.compact) continue;
     for (const g of givenPrefixes) {
-      add(`n${f.compact}|${g}`);
-      if (f.core !== f.compact) add(`n${f.core}|${g}`);
-      if (f.coreTokens.length > 1) for (const t of f.coreTokens) if (t.length >= 3) add(`n${t}|${g}`);
-      if (f.phon) add(`p${f.phon}|${g}`);
+      add(key(N, f.compact, g));
+      if (f.core !== f.compact) add(key(N, f.core, g));
+      if (f.coreTokens.length > 1) for (const t of f.coreTokens) if (t.length >= 3) add(key(N, t, g));
+      if (f.phon) add(key(P, f.phon, g));
     }
     const fp = prefix(f.compact);
-    if (n.given.compact) add(`s${n.given.compact}|${fp}`);
-    if (r.birth) add(`B${r.birth}|${fp[0]}`);
-    if (r.division) add(`D${r.division}|${f.compact}`);
+    if (n.given.compact) add(key(S, n.given.compact, fp));
+    if (r.birth) add(key(BF, r.birth, fp[0]!));
+    if (r.division) add(key(DF, r.division, f.compact));
   }
-  if (r.birth) for (const i of initials) add(`b${r.birth}|${i}`);
-  if (r.division && n.given.tokens[0]) add(`d${r.division}|${n.given.tokens[0]}`);
-  for (const c of r.children ?? []) for (const id of c.ids) add(`c${id}`);
+  if (r.birth) for (const i of initials) add(key(BG, r.birth, i));
+  if (r.division && n.given.tokens[0]) add(key(DG, r.division, n.given.tokens[0]));
+  for (const c of r.children ?? []) for (const id of c.ids) add(key(C, id, ''));
   return keys;
 }
 
 export class BlockIndex {
-  private readonly blocks = new Map<string, number[]>();
+  private readonly blocks = new Map<number, number[]>();
   private readonly stamp: Int32Array;
   private round = 0;
 
@@ -78,16 +101,17 @@ export class BlockIndex {
     this.round++;
     const out: number[] = [];
     for (const k of blockingKeys(r)) {
-      if (k[0] === 's') this.collect(`n${k.slice(1)}`, out);
+      const kind = k & 7;
+      if (kind === S) this.collect((k & ~7) | N, out);
       else {
         this.collect(k, out);
-        if (k[0] === 'n') this.collect(`s${k.slice(1)}`, out);
+        if (kind === N) this.collect((k & ~7) | S, out);
       }
     }
     return out;
   }
 
-  private collect(k: string, out: number[]): void {
+  private collect(k: number, out: number[]): void {
     const b = this.blocks.get(k);
     if (!b || b.length > this.maxBlock) return;
     for (const i of b) {
@@ -96,4 +120,16 @@ export class BlockIndex {
       out.push(i);
     }
   }
+}
+
+const indexes = new WeakMap<Rec[], BlockIndex>();
+
+/** One index per list of records, shared by the stages that search the same list. */
+export function indexOf(recs: Rec[]): BlockIndex {
+  let ix = indexes.get(recs);
+  if (!ix) {
+    ix = new BlockIndex(recs);
+    indexes.set(recs, ix);
+  }
+  return ix;
 }

@@ -5,9 +5,9 @@
  * possible, so that « enfants en commun » compares ids, not only names.
  */
 import type { PronoteChildRef } from '../model/types.js';
-import { BlockIndex } from './blocking.js';
+import { indexOf } from './blocking.js';
 import { compareNames, gradeAtLeast, prepareName, type PreparedName } from './names.js';
-import { divisionKey, type ChildDesc, type Rec } from './records.js';
+import { divisionKey, makeRec, type ChildDesc, type Rec } from './records.js';
 
 function sortedTokens(n: PreparedName, family = 0): string {
   return [...(n.families[family]?.tokens ?? []), ...n.given.tokens].sort().join(' ');
@@ -15,11 +15,9 @@ function sortedTokens(n: PreparedName, family = 0): string {
 
 /** Finds SIECLE pupils by a child's name and class, as written in another source. */
 export class ChildResolver {
-  private readonly index: BlockIndex;
   private readonly byTokens = new Map<string, number[]>();
 
   constructor(private readonly pupils: Rec[]) {
-    this.index = new BlockIndex(pupils);
     pupils.forEach((p, i) => {
       for (let f = 0; f < p.name.families.length; f++) {
         const k = sortedTokens(p.name, f);
@@ -39,8 +37,8 @@ export class ChildResolver {
     // The whole name, whatever the family/given split (« DE LA FONTAINE Jean »): most children.
     let hits = (this.byTokens.get(sortedTokens(name)) ?? []).filter(inClass);
     if (!hits.length) {
-      const probe: Rec = { ref: { source: 'pronote', kind: 'row', id: '' }, role: 'pupil', name, division: div, label: raw };
-      hits = this.index.candidates(probe).filter((i) => inClass(i) && gradeAtLeast(compareNames(name, this.pupils[i]!.name).grade, 'variant'));
+      const probe = makeRec({ source: 'pronote', kind: 'row', id: '' }, 'pupil', name, { divisionRaw: division });
+      hits = indexOf(this.pupils).candidates(probe).filter((i) => inClass(i) && gradeAtLeast(compareNames(name, this.pupils[i]!.name).grade, 'variant'));
     }
     return { ids: hits.map((i) => this.pupils[i]!.ref.id), name, division: div, label };
   }

@@ -77,11 +77,6 @@ export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): { ys: number[]
   return { ys, legal };
 }
 
-export interface PairOptions {
-  /** The right record's PRONOTE ID is one the ENT already carries for the left person. */
-  hinted?: boolean;
-}
-
 function birthClose(a: string, b: string): boolean {
   if (a.slice(0, 4) !== b.slice(0, 4)) return false;
   const [, ma, da] = a.split('-');
@@ -95,10 +90,22 @@ function birthClose(a: string, b: string): boolean {
 const NO_NAME: NameComparison = { level: 'different', grade: 'different', family: 'different', given: 'different', score: 0, notes: [] };
 
 /** A ruled-out pair: its details are never shown, so none are built (most pairs a block meets). */
-const RULED_OUT: PairEvidence = Object.freeze({ score: 0, rank: 0, hard: true, soft: false, identifier: false, certainGrade: false, name: NO_NAME, evidence: [] });
+const RULED_OUT: PairEvidence = Object.freeze({
+  score: 0,
+  rank: 0,
+  hard: true,
+  soft: false,
+  identifier: false,
+  certainGrade: false,
+  name: NO_NAME,
+  evidence: [],
+  childrenY: undefined,
+  contactOnly: false,
+});
 const ruledOut = (): PairEvidence => RULED_OUT;
 
-export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidence {
+/** `hinted`: the right record's PRONOTE ID is one the ENT already carries for the left person. */
+export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
   // Cheap contradictions first.
   const ineSame = x.ine && y.ine ? x.ine.toUpperCase() === y.ine.toUpperCase() : undefined;
   if (ineSame === false) return ruledOut();
@@ -175,15 +182,14 @@ export function comparePair(x: Rec, y: Rec, opts: PairOptions = {}): PairEvidenc
     details.push(`profil différent : ${ROLE_LABEL[x.role]} dans ${sx}, ${ROLE_LABEL[y.role]} dans ${sy}`);
   }
   if (nameDiffers) details.push(`même INE mais nom différent (${x.name.display} / ${y.name.display})`);
-  if (opts.hinted) {
+  if (hinted) {
     extra += WEIGHTS.hint;
     details.push("l'ENT porte déjà cet identifiant PRONOTE");
   }
   const identifier = !!ineSame;
   const certainGrade = (identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0);
-  const ev: PairEvidence = { score: score + extra, rank: score, hard: false, soft, identifier, certainGrade, name, evidence: summarize(name, agree, details), childrenY };
-  if (contactOnly) ev.contactOnly = true;
-  return ev;
+  const evidence = summarize(name, agree, details);
+  return { score: score + extra, rank: score, hard: false, soft, identifier, certainGrade, name, evidence, childrenY, contactOnly };
 }
 
 /**

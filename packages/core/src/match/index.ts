@@ -22,6 +22,7 @@ import { PairSet, runStage, type StageResult } from './stage.js';
 import { separatedByChildren, type Cand } from './resolve.js';
 import { samePupil } from './evidence.js';
 import { mergeGuardianDuplicates } from './guardian-duplicates.js';
+import { clearNameCache } from './names.js';
 
 export { compareNames, comparePersonNames, compareFamilyPart, compareGivenNames, genderPair, prepareName, preparePart, PARTICLES } from './names.js';
 export type { NameComparison, NameGrade, NameLevel, NamePart, PreparedName, PartResult } from './names.js';
@@ -76,6 +77,35 @@ function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[], what: st
   }
 }
 
+/**
+ * Two PRONOTE rows with the same normalised name and birth date: whatever else tells them apart
+ * (an INE, the class), a link to one of them is at most probable — the admin checks it once.
+ */
+function capSameNameRows(stage: StageResult, hub: Rec[], pronote: Rec[], confirmed: PairSet): void {
+  const key = (r: Rec) => (r.birth ? `${r.name.families[0]?.compact ?? ''} ${r.name.given.compact}|${r.birth}` : undefined);
+  const rows = new Map<string, Rec[]>();
+  for (const r of pronote) {
+    const k = key(r);
+    if (!k) continue;
+    const l = rows.get(k);
+    if (l) l.push(r);
+    else rows.set(k, [r]);
+  }
+  stage.results.forEach((r, x) => {
+    if (!r || r.decision !== 'certain') return;
+    const y = pronote[r.best.y]!;
+    const same = (rows.get(key(y) ?? '') ?? []).filter((o) => o !== y);
+    if (!same.length) return;
+    const note = `une autre fiche PRONOTE porte le même nom et la même date de naissance : ${same.map((o) => o.label).join(', ')} — à confirmer`;
+    r.decision = 'probable';
+    r.notes.push(note);
+    const link = stage.links[x]!;
+    link.decision = 'probable';
+    link.evidence.push(note);
+    if (confirmed.has(hub[x]!.ref, y.ref)) r.confirmedByAdmin = link.confirmedByAdmin = true;
+  });
+}
+
 export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchResult {
   const rejected = new PairSet(decisions.rejected ?? []);
   const confirmed = new PairSet(decisions.confirmed ?? []);
@@ -125,7 +155,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     owner[g].results.forEach((r, xi) => {
       const x = entOf[g][xi]!;
       if (!r || r.decision === 'ambiguous' || !x.pronoteHint) return;
-      const k = refKey(hubOf[g][r.best.y]!.ref);
+      const k = hubOf[g][r.best.y]!.key;
       const s = hints.get(k) ?? new Set<string>();
       s.add(x.pronoteHint);
       hints.set(k, s);
@@ -141,7 +171,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     const toPronote = runStage(hubOf[g], pron, {
       yWord: 'la fiche PRONOTE',
       notRivals: NOT_RIVALS[g],
-      hints: (x) => hints.get(refKey(x.ref)),
+      hints: (x) => hints.get(x.key),
       rejected,
       confirmed,
     });
@@ -151,6 +181,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
         if (l && note) l.evidence.push(note);
       });
     }
+    capSameNameRows(toPronote, hubOf[g], pron, confirmed);
     const shared = SHARED_NOTE[g];
     if (shared) noteSharedRows(toPronote, hubOf[g], pron, shared);
     const linkedTo = new Map<number, string[]>();
@@ -196,11 +227,12 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     toPronote.links.forEach((l, x) => {
       if (!l) return;
       links.push(l);
-      result.pronoteOf.set(refKey(hubOf[g][x]!.ref), l);
+      result.pronoteOf.set(hubOf[g][x]!.key, l);
     });
     for (const l of direct.links) if (l) links.push(l);
   }
 
   result.assignments = runs.flatMap((run) => buildAssignments(run, decisions, pronoteById));
+  clearNameCache();
   return result;
 }

@@ -55,6 +55,9 @@ export interface NamePart {
   core: string;
   /** French phonetic key of `core` (blocking, and « proche à l'oreille »). */
   phon: string;
+  /** Memoised comparisons with other parts (as a family name, as a given name). */
+  asFamily: Map<NamePart, PartResult> | undefined;
+  asGiven: Map<NamePart, PartResult> | undefined;
 }
 
 export interface PreparedName {
@@ -78,6 +81,11 @@ export interface PreparedName {
 const CACHE_MAX = 500_000;
 const partCache = new Map<string, NamePart>();
 
+/** Drops the memoised names (and with them the memoised comparisons): the end of a match. */
+export function clearNameCache(): void {
+  partCache.clear();
+}
+
 export function preparePart(s: string | undefined): NamePart {
   const key = s ?? '';
   let p = partCache.get(key);
@@ -97,7 +105,7 @@ function computePart(s: string): NamePart {
   const tokens = norm ? norm.split(' ') : [];
   const coreTokens = tokens.filter((t) => !PARTICLES.has(t));
   const core = coreTokens.length ? coreTokens.join('') : tokens.join('');
-  return { raw, folded, plain, norm, tokens, compact: tokens.join(''), coreTokens: coreTokens.length ? coreTokens : tokens, core, phon: phoneticFr(core) };
+  return { raw, folded, plain, norm, tokens, compact: tokens.join(''), coreTokens: coreTokens.length ? coreTokens : tokens, core, phon: phoneticFr(core), asFamily: undefined, asGiven: undefined };
 }
 
 export function prepareName(n: PersonName): PreparedName {
@@ -190,15 +198,9 @@ export function genderPair(x: string, y: string): boolean {
   return GENDER_ENDINGS.some(([m, f]) => (ex === m && ey === f) || (ex === f && ey === m));
 }
 
-const familyCache = new WeakMap<NamePart, Map<NamePart, PartResult>>();
-
 /** Family names: spelling, particles, compound names, typos (memoised per pair of spellings). */
 export function compareFamilyPart(a: NamePart, b: NamePart): PartResult {
-  let m = familyCache.get(a);
-  if (!m) {
-    m = new Map();
-    familyCache.set(a, m);
-  }
+  const m = (a.asFamily ??= new Map());
   let r = m.get(b);
   if (!r) {
     r = compareFamilyUncached(a, b);
@@ -231,17 +233,11 @@ function sameSorted(x: string[], y: string[]): boolean {
   return a.every((t, i) => t === b[i]);
 }
 
-const givenCache = new WeakMap<NamePart, Map<NamePart, PartResult>>();
-
 /** Given names: spelling, order, compound, other given names, typos, masculine/feminine. */
 export function compareGivenNames(a: PreparedName, b: PreparedName): PartResult {
   // Without PRENOM2…, the result depends on the two given names only: memoised.
   if (a.others.length || b.others.length) return compareGivenUncached(a, b);
-  let m = givenCache.get(a.given);
-  if (!m) {
-    m = new Map();
-    givenCache.set(a.given, m);
-  }
+  const m = (a.given.asGiven ??= new Map());
   let r = m.get(b.given);
   if (!r) {
     r = compareGivenUncached(a, b);

@@ -5,7 +5,7 @@
 import type { SchoolDataset } from '../model/dataset.js';
 import { normalizeName } from '../model/names.js';
 import type { EntAccount, PersonName, PronoteChildRef, PronoteRow, SieclePupil, Source, StsPerson } from '../model/types.js';
-import type { SubjectRef } from './types.js';
+import { refKey, type SubjectRef } from './types.js';
 import { prepareName, type PreparedName } from './names.js';
 
 export type Role = 'pupil' | 'guardian' | 'teacher' | 'staff';
@@ -29,6 +29,8 @@ export interface ChildDesc {
 
 export interface Rec {
   ref: SubjectRef;
+  /** `refKey(ref)`, computed once. */
+  key: string;
   role: Role;
   name: PreparedName;
   birth?: string;
@@ -67,11 +69,32 @@ function label(name: PreparedName, division?: string): string {
   return division ? `${name.display} (${division})` : name.display;
 }
 
-function base(ref: Omit<SubjectRef, 'label'>, role: Role, n: PersonName, extra: Partial<Rec>): Rec {
-  const name = prepareName(n);
-  const divisionRaw = extra.divisionRaw;
-  const lab = label(name, divisionRaw);
-  return { ...extra, ref: { ...ref, label: lab }, role, name, division: divisionKey(divisionRaw), label: lab };
+type RecInit = Partial<Omit<Rec, 'ref' | 'key' | 'role' | 'name' | 'label' | 'division'>>;
+
+/** Every record has the same fields in the same order (one object shape for the hot loops). */
+export function makeRec(ref: Omit<SubjectRef, 'label'>, role: Role, name: PreparedName, o: RecInit = {}): Rec {
+  const lab = label(name, o.divisionRaw);
+  return {
+    ref: { source: ref.source, kind: ref.kind, id: ref.id, label: lab },
+    key: refKey(ref),
+    role,
+    name,
+    birth: o.birth,
+    division: divisionKey(o.divisionRaw),
+    divisionRaw: o.divisionRaw,
+    ine: o.ine,
+    children: o.children,
+    guardianIds: o.guardianIds,
+    joinKey: o.joinKey,
+    pronoteHint: o.pronoteHint,
+    uid: o.uid,
+    guardianUids: o.guardianUids,
+    label: lab,
+  };
+}
+
+function base(ref: Omit<SubjectRef, 'label'>, role: Role, n: PersonName, o: RecInit): Rec {
+  return makeRec(ref, role, prepareName(n), o);
 }
 
 export function pupilRec(p: SieclePupil): Rec {

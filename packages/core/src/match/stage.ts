@@ -4,7 +4,7 @@
  * join key), then blocking + evidence + rivalry (resolve.ts) for the rest.
  */
 import { refKey, type Link, type SubjectRef } from './types.js';
-import { BlockIndex } from './blocking.js';
+import { indexOf } from './blocking.js';
 import { comparePair, nameSummary, WEIGHTS, type PairEvidence } from './evidence.js';
 import { compareNames } from './names.js';
 import { frDate, type Rec } from './records.js';
@@ -125,14 +125,14 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
 
   // 2. Everyone else: blocking, evidence, rivalry.
   const pending = xs.map((_, xi) => xi).filter((xi) => !results[xi]);
-  const index = pending.length && ys.length ? new BlockIndex(ys) : undefined;
+  const index = pending.length && ys.length ? indexOf(ys) : undefined;
   const cands: Cand[][] = pending.map((xi) => {
     const x = xs[xi]!;
     const list: Cand[] = [];
     if (!index) return list;
     const hints = opts.hints?.(x);
     for (const yi of index.candidates(x)) {
-      const ev = comparePair(x, ys[yi]!, hints ? { hinted: hints.has(ys[yi]!.ref.id) } : undefined);
+      const ev = comparePair(x, ys[yi]!, !!hints && hints.has(ys[yi]!.ref.id));
       if (!ev.hard) list.push({ y: yi, ev });
     }
     return list;

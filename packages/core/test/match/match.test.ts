@@ -251,6 +251,25 @@ describe('traps: never certain', () => {
     expect(a.pronoteId === null || a.pronoteId === 'PN1').toBe(true);
   });
 
+  it('two PRONOTE rows with the same name and birth date: not certain even when the INE tells', () => {
+    const ds = dataset({
+      pupils: [
+        pupil('E1', 'DUPONT', 'Léa', { birth: '2010-03-04', division: '4A', ine: '111' }),
+        pupil('E2', 'DUPONT', 'Léa', { birth: '2010-03-04', division: '3C', ine: '222' }),
+      ],
+      pronoteRows: [
+        prow('PN1', 'pupil', 'DUPONT', 'Léa', { birth: '2010-03-04', division: '4A', ine: '111' }),
+        prow('PN2', 'pupil', 'DUPONT', 'Léa', { birth: '2010-03-04', division: '3C', ine: '222' }),
+      ],
+      entAccounts: [account('a', 'pupil', 'DUPONT', 'Léa', { joinKey: 'E1' })],
+    });
+    const a = of(match(ds), 'a');
+    expect(a).toMatchObject({ pronoteId: 'PN1', decision: 'probable' });
+    expect(a.evidence.join('\n')).toContain('une autre fiche PRONOTE porte le même nom et la même date de naissance : DUPONT Léa (3C)');
+    const confirmed = of(match(ds, { confirmed: ['siecle:pupil:E1→pronote:row:PN1'] }), 'a');
+    expect(confirmed.confirmedByAdmin).toBe(true);
+  });
+
   it('the same: two rows, no class anywhere → ambiguous', () => {
     const m = match(
       dataset({
