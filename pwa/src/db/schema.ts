@@ -42,6 +42,8 @@ export interface SnapshotRow {
   current: 0 | 1;
   path: string;
   exportDate?: string;
+  /** The date of the file itself, ISO, when the admin's system gave one. */
+  fileDate?: string;
   file: ParsedFile;
   /** The bytes this file was read from (the file itself, or the zip it came in): see RawRow. */
   rawId?: number;

@@ -65,6 +65,8 @@ export async function listImports(db: RaccordDb): Promise<ImportRow[]> {
 export interface RawInput {
   name: string;
   bytes: Uint8Array;
+  /** The file's date (ms since 1970), when known. */
+  lastModified?: number;
 }
 
 export interface CommitInput {
@@ -114,6 +116,7 @@ export async function commitImport(db: RaccordDb, input: CommitInput): Promise<n
         path: f.path,
         ...(f.exportDate ? { exportDate: f.exportDate } : {}),
         ...(rawId !== undefined ? { rawId } : {}),
+        ...(raw?.lastModified ? { fileDate: new Date(raw.lastModified).toISOString() } : {}),
         file: f,
       });
       input.afterEachSnapshot?.(i);

@@ -74,6 +74,7 @@ function sourcesOf(snapshots: SnapshotRow[]): SourceInfo[] {
     source: FILE_KIND_SOURCE[s.kind],
     path: s.path,
     ...(s.exportDate ? { exportDate: s.exportDate } : {}),
+    ...(s.fileDate ? { fileDate: s.fileDate } : {}),
     committedAt: s.committedAt,
     counts: countFile(s.file),
     warnings: s.file.warnings,
@@ -109,7 +110,9 @@ export class Engine {
   async stage(inputs: EngineInput[], onProgress?: ProgressFn): Promise<StagedFile[]> {
     const t0 = performance.now();
     const mappings = await this.db.mappings.toArray();
-    const loaded = await Promise.all(inputs.map(async (i) => ({ id: i.id, name: i.name, bytes: new Uint8Array(await i.blob.arrayBuffer()) })));
+    const loaded = await Promise.all(
+      inputs.map(async (i) => ({ id: i.id, name: i.name, bytes: new Uint8Array(await i.blob.arrayBuffer()), lastModified: i.lastModified })),
+    );
     // A zip that only repeats files given beside it is not read twice.
     const twins = zipTwins(loaded);
     // Biggest first, several at once: the two large SIECLE files are read side by side.
@@ -120,7 +123,9 @@ export class Engine {
     onProgress?.({ phase: 'lecture', done, total: inputs.length, name: queue[0]?.name });
     const lane = async () => {
       for (let input = queue.shift(); input; input = queue.shift()) {
-        read.push(await this.readers.read(input.id, input.name, input.bytes, mappings));
+        const r = await this.readers.read(input.id, input.name, input.bytes, mappings);
+        if (input.lastModified) r.lastModified = input.lastModified;
+        read.push(r);
         done += 1;
         onProgress?.({ phase: 'lecture', done, total: inputs.length, name: queue[0]?.name });
       }
@@ -163,7 +168,10 @@ export class Engine {
     onProgress?.({ phase: 'generation', done: 0, total: 1 });
     const { generateSchool } = await import('@raccord/core/sample/index.ts');
     const school = generateSchool();
-    const inputs = school.files.map((f, i) => ({ id: `exemple-${i}`, name: f.name, blob: new Blob([f.bytes as BlobPart]) }));
+    // The files get the dates they would have had on the admin's disk (PRONOTE lists a week older).
+    const kinds = new Map(school.truth.files.map((f) => [f.name, f.kind]));
+    const dated = (name: string) => Date.parse(`${kinds.get(name) === 'pronote-ids' ? school.truth.school.pronoteExportDate : school.truth.school.exportDate}T12:00:00`);
+    const inputs = school.files.map((f, i) => ({ id: `exemple-${i}`, name: f.name, blob: new Blob([f.bytes as BlobPart]), lastModified: dated(f.name) }));
     return this.stage(inputs, onProgress);
   }
 

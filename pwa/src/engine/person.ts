@@ -179,15 +179,17 @@ function related(index: PersonIndex, key: string): RecordView['related'] {
 }
 
 const MAX_RECORDS = 16;
+/** ENT account → SIECLE → PRONOTE → the duplicate SIECLE record → its own ENT account. */
+const MAX_DEPTH = 4;
 
-/** The person behind `key` and every record linked to it (two steps at most). */
+/** The person behind `key` and every record linked to it (a few steps away at most). */
 export function personView(index: PersonIndex, result: ReconcileResult, key: string): PersonView | null {
   const start = lookup(index, key);
   if (!start) return null;
   const startKey = refKey(start.ref);
   const seen = new Set([startKey]);
   let frontier = [startKey];
-  for (let depth = 0; depth < 2 && seen.size < MAX_RECORDS; depth++) {
+  for (let depth = 0; depth < MAX_DEPTH && seen.size < MAX_RECORDS; depth++) {
     const next: string[] = [];
     for (const k of frontier) {
       for (const n of index.adjacency.get(k) ?? []) {

@@ -25,6 +25,7 @@ import type { MappingRequest, StagedFile } from './types.ts';
 export interface StagedInput {
   id: string;
   name: string;
+  lastModified?: number;
   /** Kept to read the file again after the admin maps its columns. */
   bytes: Uint8Array;
   files: ParsedFile[];

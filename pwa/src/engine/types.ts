@@ -21,6 +21,8 @@ export interface EngineInput {
   id: string;
   name: string;
   blob: Blob;
+  /** The file's own date (ms), when it has one: shown for exports that carry no date. */
+  lastModified?: number;
 }
 
 /** Asked when Raccord does not recognise a table's header, or cannot tell which PRONOTE list it is. */
@@ -74,6 +76,8 @@ export interface SourceInfo {
   source: Source | null;
   path: string;
   exportDate?: string;
+  /** The date of the file itself (when the export has none), ISO. */
+  fileDate?: string;
   committedAt: string;
   counts: FileCounts;
   warnings: ParseWarning[];

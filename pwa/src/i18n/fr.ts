@@ -223,6 +223,7 @@ export const fr = {
     sourceCaption: 'Les exports utilisés pour le rapprochement',
     sourceLine: (label: string, date: string | undefined, age: string | undefined) =>
       date ? `export ${label} du ${date}, ${age}` : `export ${label} (date d'export inconnue)`,
+    fileLine: (label: string, date: string, age: string) => `${label} : fichier du ${date}, ${age} (l'export ne donne pas sa date)`,
     importedOn: (when: string) => `importé le ${when}`,
     missingSources: 'Sources manquantes',
     missing: {
@@ -414,7 +415,7 @@ export const fr = {
       },
       cpro: {
         title: 'Lot C PRO éducation',
-        text: 'ElevesSansAdresses.xml et ResponsablesAvecAdresses.xml réunis dans une archive ZIP, à importer dans C PRO éducation après sts_emp.',
+        text: "ElevesSansAdresses.xml et ResponsablesAvecAdresses.xml tels que SIECLE les a produits (réunis dans une archive ZIP si l'un dépasse 4 Mo), à importer dans C PRO éducation après sts_emp, avec la marche à suivre.",
       },
       backup: { title: 'Sauvegarde complète', text: 'Tout ce que Raccord contient (imports, décisions, correspondances), dans un fichier à garder en lieu sûr.' },
     } as Record<string, { title: string; text: string }>,

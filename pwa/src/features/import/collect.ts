@@ -11,7 +11,7 @@ export function isHidden(path: string): boolean {
 }
 
 function toInput(file: File, path = file.webkitRelativePath || file.name): EngineInput {
-  return { id: inputId(), name: path, blob: file };
+  return { id: inputId(), name: path, blob: file, ...(file.lastModified ? { lastModified: file.lastModified } : {}) };
 }
 
 export function fromFileList(list: FileList | File[] | null): EngineInput[] {

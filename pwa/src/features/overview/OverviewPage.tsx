@@ -37,9 +37,12 @@ export function OverviewPage() {
         <ul className="source-list">
           {o.sources.map((s, i) => {
             const { date, age } = exportAge(s.exportDate, o.today);
+            const file = exportAge(s.fileDate, o.today);
             return (
               <li key={i} data-kind={s.kind}>
-                <strong>{fr.overview.sourceLine(FILE_KIND_LABEL[s.kind], date, age)}</strong>
+                <strong>
+                  {date || !file.date ? fr.overview.sourceLine(FILE_KIND_LABEL[s.kind], date, age) : fr.overview.fileLine(FILE_KIND_LABEL[s.kind], file.date, file.age!)}
+                </strong>
                 <span className="sub">
                   {s.path} · {fr.import.countsLine(s.counts)} · {fr.overview.importedOn(fr.common.dateTime(s.committedAt))}
                 </span>

@@ -1,4 +1,5 @@
-import type { Source } from '@raccord/core';
+import type { Source, SubjectRef } from '@raccord/core';
+import { refKey as keyOf } from '@raccord/core/match/types.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorBox, Loading, SeverityBadge } from '../../components/ui.tsx';
 import { fr } from '../../i18n/fr.ts';
@@ -25,7 +26,7 @@ export function PersonPage({ refKey }: { refKey: string }) {
   }
   const bySource = new Map<Source, RecordView[]>(SOURCES.map((s) => [s, p.records.filter((r) => r.source === s)]));
   const shown = SOURCES.filter((s) => s !== 'sts' || bySource.get('sts')!.length || !bySource.get('siecle')!.length);
-  const labelOf = (k: string) => p.records.find((r) => r.refKey === k)?.title ?? k;
+  const labelOf = (ref: SubjectRef) => p.records.find((r) => r.refKey === keyOf(ref))?.title ?? ref.label ?? ref.id;
 
   return (
     <div className="page person-page">
@@ -85,7 +86,7 @@ export function PersonPage({ refKey }: { refKey: string }) {
         <ul className="link-list">
           {p.links.map(({ key, link }) => (
             <li key={key}>
-              <strong>{fr.person.linkLine(`${fr.source[link.from.source]} ${labelOf(`${link.from.source}:${link.from.kind}:${link.from.id}`)}`, `${fr.source[link.to.source]} ${labelOf(`${link.to.source}:${link.to.kind}:${link.to.id}`)}`)}</strong>{' '}
+              <strong>{fr.person.linkLine(`${fr.source[link.from.source]} ${labelOf(link.from)}`, `${fr.source[link.to.source]} ${labelOf(link.to)}`)}</strong>{' '}
               <span className={`badge badge-decision-${link.decision}`}>{link.confirmedByAdmin ? fr.decision.confirmedByAdmin : fr.decision[link.decision]}</span>
               <span className="sub"> {fr.person.evidence} : {link.evidence.join(', ')}</span>
               {link.candidates && link.candidates.length > 0 && (
