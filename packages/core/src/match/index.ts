@@ -117,6 +117,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
   const accountOf = new Map<string, EntAccount>(ent.map((r, i) => [r.ref.id, accounts[i]!]));
   const pronoteById = new Map(pronote.map((p) => [p.ref.id, p]));
   const hubOf: Record<RoleGroup, Rec[]> = { pupil: hub.pupils, guardian: hub.guardians, staff: hub.staff };
+  const pupilIds = new Set(hub.pupils.map((p) => p.ref.id));
 
   // 1. ENT → SIECLE / STS (pupils first: guardians use their children's accounts).
   const owner = {} as Record<RoleGroup, StageResult>;
@@ -135,7 +136,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
         (gr) =>
           entChildRefs(accountOf.get(gr.ref.id)!).map((c): ChildDesc => {
             const d = resolver.describe(c.family ?? '', c.given ?? '', undefined, c.raw);
-            return c.joinKey && hub.pupils.some((p) => p.ref.id === c.joinKey) ? { ...d, ids: [c.joinKey] } : d;
+            return c.joinKey && pupilIds.has(c.joinKey) ? { ...d, ids: [c.joinKey] } : d;
           }),
       );
     }

@@ -4,7 +4,7 @@
  */
 import type { SchoolDataset } from '../model/dataset.js';
 import { normalizeName } from '../model/names.js';
-import type { EntAccount, PersonName, PronoteChildRef, PronoteRow, SieclePupil, Source, StsPerson } from '../model/types.js';
+import type { EntAccount, EntChildRef, PersonName, PronoteChildRef, PronoteRow, SieclePupil, Source, StsPerson } from '../model/types.js';
 import { refKey, type SubjectRef } from './types.js';
 import { prepareName, type PreparedName } from './names.js';
 
@@ -180,8 +180,7 @@ export function entRecords(all: EntAccount[]): { recs: Rec[]; accounts: EntAccou
   return { recs: out, accounts };
 }
 
-/** The children an ENT export names on a guardian account (newer parsers add them). */
-export function entChildRefs(a: EntAccount): { joinKey?: string; family?: string; given?: string; raw: string }[] {
-  const refs = (a as { children?: unknown }).children;
-  return Array.isArray(refs) ? (refs as { joinKey?: string; family?: string; given?: string; raw: string }[]) : [];
+/** The children an ENT export names on a guardian account (ProEPS parents export…). */
+export function entChildRefs(a: EntAccount): EntChildRef[] {
+  return a.children ?? [];
 }

@@ -588,6 +588,26 @@ describe('guardians: decided through their children', () => {
     expect(a.person?.id).toBe('G1');
   });
 
+  it('an ENT guardian account naming its children (ProEPS parents export) is found through them', () => {
+    const m = match(
+      dataset({
+        ...family(),
+        guardians: [guardian('G1', 'DUPONT', 'Marc'), guardian('G3', 'DUPONT', 'Marc')],
+        guardianLinks: [glink('E1', 'G1'), glink('E3', 'G3')],
+        pronoteRows: [
+          prow('R1', 'guardian', 'DUPONT', 'Marc', { children: ['DUPONT Léa (4A)'] }),
+          prow('R3', 'guardian', 'DUPONT', 'Marc', { children: ['PETIT Noé (5C)'] }),
+        ],
+        entAccounts: [
+          { ...account('m3', 'guardian', 'DUPONT', 'Marc'), children: [{ joinKey: 'E3', raw: 'E3' }] },
+          { ...account('m1', 'guardian', 'DUPONT', 'Marc'), children: [{ family: 'DUPONT', given: 'Léa', raw: 'DUPONT Léa' }] },
+        ],
+      }),
+    );
+    expect(of(m, 'm3')).toMatchObject({ pronoteId: 'R3', decision: 'certain' });
+    expect(of(m, 'm1')).toMatchObject({ pronoteId: 'R1', decision: 'certain' });
+  });
+
   it('PRONOTE children written with the particle split elsewhere are still found', () => {
     const m = match(
       dataset({
