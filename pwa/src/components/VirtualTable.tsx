@@ -112,7 +112,8 @@ export function VirtualTable<T>({
           })}
         </div>
       </div>
-      <div ref={scrollRef} className="vtable-body" style={{ height }} data-testid="vtable-scroll">
+      {/* Focusable, so that the keyboard scrolls the list (arrows, Page Down) as well as the mouse. */}
+      <div ref={scrollRef} className="vtable-body" style={{ height }} data-testid="vtable-scroll" tabIndex={0}>
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => (
             <VirtualRow

@@ -217,7 +217,15 @@ export class Engine {
     const { result, match } = reconcileDetailed(dataset, { decisions, today: this.today() });
     this.timings.reconcile = Math.round(performance.now() - t);
     const computedAt = new Date().toISOString();
-    if (importId) await this.db.results.put({ id: 'current', importId, decisionsStamp: stamp, computedAt, result, sources });
+    // Stored for the next visit; not awaited: the pages use the copy in memory meanwhile, and a
+    // tab closed before the write ends only means computing it again next time.
+    if (importId) {
+      const t2 = performance.now();
+      void this.db.results
+        .put({ id: 'current', importId, decisionsStamp: stamp, computedAt, result, sources })
+        .then(() => (this.timings.cache = Math.round(performance.now() - t2)))
+        .catch(() => undefined);
+    }
     this.cache = { importId, stamp, dataset, result, match, decisions, sources, computedAt };
     return this.cache;
   }

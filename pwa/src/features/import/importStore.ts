@@ -26,14 +26,17 @@ function set(patch: Partial<ImportState>): void {
   for (const l of listeners) l();
 }
 
+export function subscribeImportState(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function currentImportState(): ImportState {
+  return state;
+}
+
 export function useImportState(): ImportState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => state,
-  );
+  return useSyncExternalStore(subscribeImportState, currentImportState);
 }
 
 let counter = 0;
