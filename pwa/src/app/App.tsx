@@ -17,7 +17,7 @@ import { Loading } from '../components/ui.tsx';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'import' }, label: fr.nav.import, match: ['import'] },
-  { route: { name: 'overview' }, label: fr.nav.overview, match: ['overview', 'home'] },
+  { route: { name: 'overview' }, label: fr.nav.overview, match: ['overview'] },
   { route: { name: 'review' }, label: fr.nav.review, match: ['review', 'finding', 'person'] },
   { route: { name: 'links' }, label: fr.nav.links, match: ['links'] },
   { route: { name: 'export' }, label: fr.nav.export, match: ['export', 'letters'] },
@@ -54,7 +54,8 @@ function Page({ route }: { route: Route }) {
 function Header({ route }: { route: Route }) {
   const overview = useOverview();
   const school = overview.data?.school;
-  const current = route.name === 'home' ? (overview.data?.result ? 'overview' : 'import') : route.name;
+  // The home page is the overview once there are data, the import page before.
+  const current: Route['name'] = route.name === 'home' ? (overview.data?.result ? 'overview' : 'import') : route.name;
   return (
     <header className="app-header no-print">
       <div className="brand">
@@ -72,7 +73,7 @@ function Header({ route }: { route: Route }) {
       <nav aria-label={fr.nav.label}>
         <ul>
           {NAV.map((n) => {
-            const active = n.match.includes(current as Route['name']) && !(route.name === 'home' && n.route.name === 'overview' && !overview.data?.result);
+            const active = n.match.includes(current);
             return (
               <li key={n.route.name}>
                 <a href={href(n.route)} aria-current={active ? 'page' : undefined}>
