@@ -28,13 +28,17 @@ export function foreignRequests(urls: string[]): string[] {
   return urls.filter((u) => !(u.startsWith(`${APP}/`) || u === APP || u.startsWith(`blob:${APP}/`) || u.startsWith('data:')));
 }
 
+/** Every test records every request of its browser context and fails on any to another origin. */
 export const test = base.extend<{ requests: string[] }>({
-  requests: async ({ context }, use) => {
-    const urls: string[] = [];
-    context.on('request', (r) => urls.push(r.url()));
-    await use(urls);
-    expect(foreignRequests(urls), 'requests to another origin').toEqual([]);
-  },
+  requests: [
+    async ({ context }, use) => {
+      const urls: string[] = [];
+      context.on('request', (r) => urls.push(r.url()));
+      await use(urls);
+      expect(foreignRequests(urls), 'requests to another origin').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
