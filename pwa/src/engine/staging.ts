@@ -57,7 +57,7 @@ export function readInput(id: string, name: string, bytes: Uint8Array, mappings:
   const hints = hintsOf(mappings);
   let files = readFile(name, bytes, { tableHints: hints });
   const first = files[0];
-  if (files.length === 1 && first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column')) {
+  if (files.length === 1 && first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column' || first.error.code === 'pronote-profile-unknown')) {
     const head = tableHead(bytes);
     if (head) {
       const signature = headerSignature(head.header);
@@ -73,11 +73,11 @@ export function readInput(id: string, name: string, bytes: Uint8Array, mappings:
 /** Why a failed table read should open the mapping step, if it should. */
 export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingRequest | undefined {
   const code = file.error?.code;
-  if (code !== 'unknown-layout' && code !== 'missing-column') return undefined;
+  if (code !== 'unknown-layout' && code !== 'missing-column' && code !== 'pronote-profile-unknown') return undefined;
   if (input.files.length !== 1) return undefined;
   const head = tableHead(input.bytes);
   if (!head) return undefined;
-  const profileMissing = code === 'missing-column' && /quelle liste PRONOTE/.test(file.error?.message ?? '');
+  const profileMissing = code === 'pronote-profile-unknown';
   return {
     inputId: input.id,
     signature: headerSignature(head.header),

@@ -490,6 +490,12 @@ export const fr = {
     wipeConfirmLabel: 'Confirmation',
     wipeConfirm: 'Effacer définitivement',
     wiped: 'Toutes les données ont été effacées.',
+    bridgeTitle: 'Extension Raccord',
+    bridgeText:
+      "L'application transmet à l'extension le plan d'affectation des identifiants PRONOTE et les signalements, qu'elle garde sur ce poste le temps choisi ici, puis efface.",
+    keepDaysLabel: "Durée de conservation du plan dans l'extension",
+    keepDays: (n: number) => (n === 1 ? '1 jour' : `${n} jours`),
+    keepDaysSaved: (n: number) => `L'extension gardera le plan ${n === 1 ? '1 jour' : `${n} jours`}.`,
     mappingsTitle: 'Correspondances de colonnes mémorisées',
     mappingsNone: 'Aucune correspondance mémorisée.',
     forgetMapping: 'Oublier',

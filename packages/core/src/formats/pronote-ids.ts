@@ -147,7 +147,7 @@ export const pronoteIdsReader: TableFormatReader = {
     const fallback = listProfile(cols, ctx.options.tableHints);
     if (profileCol === undefined && !fallback) {
       throw new RaccordError({
-        code: 'missing-column',
+        code: 'pronote-profile-unknown',
         file: ctx.file,
         position: 'ligne 1',
         message: `Raccord ne sait pas de quelle liste PRONOTE il s'agit dans « ${ctx.file} » : pas de colonne « Profil », et les colonnes ne le montrent pas.`,

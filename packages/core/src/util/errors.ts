@@ -19,7 +19,9 @@ export type RaccordErrorCode =
   | 'mixed-year'
   | 'zip-invalid'
   | 'zip-empty'
-  | 'missing-column';
+  | 'missing-column'
+  /** A PRONOTE list whose profile (pupils, teachers, staff, guardians) the admin must name. */
+  | 'pronote-profile-unknown';
 
 export interface RaccordErrorInfo {
   code: RaccordErrorCode;

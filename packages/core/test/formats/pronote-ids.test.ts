@@ -116,7 +116,7 @@ describe('PRONOTE lists: teachers and guardians', () => {
   it('refuses, in French, a list whose profile cannot be known', () => {
     const f = readOne('liste.csv', utf8('Nom;Prénom;Identifiant PRONOTE\nBLANC;Paul;S1\n'));
     expect(f.kind).toBe('pronote-ids');
-    expect(f.error?.code).toBe('missing-column');
+    expect(f.error?.code).toBe('pronote-profile-unknown');
     expect(f.error?.hint).toMatch(/liste des élèves, des professeurs, des personnels ou des responsables/);
   });
 

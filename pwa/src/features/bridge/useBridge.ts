@@ -15,9 +15,8 @@ import { useFeedback } from '../../app/feedback.tsx';
 import { engineCall } from '../../lib/engine-client.ts';
 import { useDecisions, useOverview } from '../../lib/queries.ts';
 import { importActions, inputId } from '../import/importStore.ts';
+import { getKeepDays } from './retention.ts';
 
-/** How long the extension keeps a plan (days): personal data must not linger. */
-const KEEP_DAYS = 14;
 
 type Payload = AppToExtension extends infer M ? (M extends { source: string; version: number } ? Omit<M, 'source' | 'version'> : never) : never;
 
@@ -25,9 +24,9 @@ export function postToExtension(msg: Payload): void {
   window.postMessage({ source: APP_SOURCE, version: BRIDGE_VERSION, ...msg }, window.location.origin);
 }
 
-async function publishPlan(): Promise<void> {
+export async function publishPlan(): Promise<void> {
   const plan = await engineCall((e) => e.bridgePlan());
-  if (plan) postToExtension({ type: 'publish-plan', plan, keepDays: KEEP_DAYS });
+  if (plan) postToExtension({ type: 'publish-plan', plan, keepDays: getKeepDays() });
 }
 
 export function useBridge(): void {

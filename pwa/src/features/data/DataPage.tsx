@@ -14,6 +14,8 @@ import type { RestoreOutcome } from '../../engine/engine.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { keys, useOverview } from '../../lib/queries.ts';
 import { importActions } from '../import/importStore.ts';
+import { KEEP_DAYS_CHOICES, getKeepDays, setKeepDays } from '../bridge/retention.ts';
+import { publishPlan } from '../bridge/useBridge.ts';
 
 async function storageInfo() {
   const s = navigator.storage;
@@ -32,6 +34,15 @@ export function DataPage() {
   const mappings = useQuery({ queryKey: keys.mappings, queryFn: () => getDb().mappings.toArray() });
   const [persistRefused, setPersistRefused] = useState(false);
   const [wiping, setWiping] = useState(false);
+  const [keepDays, setKeepDaysState] = useState(getKeepDays);
+  const keepDaysId = useId();
+
+  const changeKeepDays = async (days: number) => {
+    setKeepDays(days);
+    setKeepDaysState(days);
+    await publishPlan();
+    notify(fr.data.keepDaysSaved(days));
+  };
 
   const persist = async () => {
     const ok = (await navigator.storage?.persist?.()) ?? false;
@@ -121,6 +132,19 @@ export function DataPage() {
         ) : (
           <p>{fr.overview.emptyTitle}</p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="br-title">
+        <h2 id="br-title">{fr.data.bridgeTitle}</h2>
+        <p>{fr.data.bridgeText}</p>
+        <label htmlFor={keepDaysId}>{fr.data.keepDaysLabel}</label>{' '}
+        <select id={keepDaysId} value={keepDays} onChange={(e) => void changeKeepDays(Number(e.target.value))}>
+          {KEEP_DAYS_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {fr.data.keepDays(n)}
+            </option>
+          ))}
+        </select>
       </section>
 
       <section className="card" aria-labelledby="mp-title">
