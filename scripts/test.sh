@@ -26,10 +26,10 @@ npm run build
 step "Vérification des types"
 npm run typecheck
 
-mkdir -p test-results
+mkdir -p reports
 step "Tests unitaires (vitest)"
 set +e
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 unit_rc=$?
 set -e
 
@@ -41,11 +41,11 @@ set -e
 
 step "Tests de bout en bout (Playwright + Chromium)"
 set +e
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npx playwright test --reporter=list,json
 e2e_rc=$?
 set -e
 
-node scripts/summary.mjs test-results/vitest.json test-results/e2e.json
+node scripts/summary.mjs reports/vitest.json reports/e2e.json
 if [ $unit_rc -ne 0 ] || [ $lint_rc -ne 0 ] || [ $e2e_rc -ne 0 ]; then
   echo "Échec : unitaires=$unit_rc lint=$lint_rc e2e=$e2e_rc" >&2
   exit 1
