@@ -1,5 +1,5 @@
 /**
- * Assignments: for every ENT account, the PRONOTE ID it should carry — the composition of
+ * Assignments: for every ENT account, the PRONOTE ID it should carry: the composition of
  * « ENT account → SIECLE/STS person » and « person → PRONOTE row » (or, when no person fits,
  * a direct « ENT account → PRONOTE row »). The decision is the weaker of the two links.
  */
@@ -56,7 +56,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
     const login = x.ref.id;
     const a = g.owner.results[xi];
     const aLink = g.owner.links[xi];
-    const aLines = aLink ? prefixed(`compte ENT ↔ ${hubWord}`, aLink.evidence) : [];
+    const aLines = aLink ? prefixed(`compte ENT / fiche ${hubWord}`, aLink.evidence) : [];
     let res: Assignment;
     if (a && a.decision === 'ambiguous') {
       const candidates: NonNullable<Assignment['candidates']> = [];
@@ -78,12 +78,12 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
       if (a) {
         b = g.pronoteOfHub.results[a.best.y] ?? null;
         const bLink = g.pronoteOfHub.links[a.best.y];
-        bLines = bLink ? prefixed(`${hubWord} ↔ PRONOTE`, bLink.evidence) : [];
+        bLines = bLink ? prefixed(`fiche ${hubWord} / fiche PRONOTE`, bLink.evidence) : [];
         why = g.pronoteOfHub.why[a.best.y] ?? null;
         compatible = g.pronoteOfHub.compatible[a.best.y] ?? [];
       } else {
         b = g.direct[xi] ?? null;
-        bLines = b ? prefixed('compte ENT ↔ PRONOTE', [...b.best.ev.evidence, ...b.notes]) : [];
+        bLines = b ? prefixed('compte ENT / fiche PRONOTE', [...b.best.ev.evidence, ...b.notes]) : [];
         why = g.directWhy[xi] ?? null;
         const ownerWhy = g.owner.why[xi];
         if (g.hub.length) aLines.push(ownerWhy ?? `aucune fiche ${hubWord} ne correspond à ce compte`);
@@ -96,7 +96,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
         const note = `rapprochement avec ${refusedLabel} refusé par l'administrateur`;
         if (next) {
           b = { decision: 'probable', best: next, options: [], notes: [note] };
-          bLines = [note, ...prefixed(`${hubWord} ↔ PRONOTE`, next.ev.evidence)];
+          bLines = [note, ...prefixed(`fiche ${hubWord} / fiche PRONOTE`, next.ev.evidence)];
         } else {
           b = null;
           bLines = [note];

@@ -29,6 +29,7 @@ export type { NameComparison, NameGrade, NameLevel, NamePart, PreparedName, Part
 export { damerauLevenshtein, jaroWinkler } from './similarity.js';
 export { phoneticFr } from './phonetic.js';
 export { assignmentKey } from './types.js';
+export { scoreAssignments, formatScore, NEVER_CERTAIN_TRAPS, type Score, type TruthAssignmentLike } from './score.js';
 
 const GROUPS: RoleGroup[] = ['pupil', 'guardian', 'staff'];
 
@@ -96,7 +97,7 @@ function capSameNameRows(stage: StageResult, hub: Rec[], pronote: Rec[], confirm
     const y = pronote[r.best.y]!;
     const same = (rows.get(key(y) ?? '') ?? []).filter((o) => o !== y);
     if (!same.length) return;
-    const note = `une autre fiche PRONOTE porte le même nom et la même date de naissance : ${same.map((o) => o.label).join(', ')} — à confirmer`;
+    const note = `une autre fiche PRONOTE porte le même nom et la même date de naissance : ${same.map((o) => o.label).join(', ')}, à confirmer`;
     r.decision = 'probable';
     r.notes.push(note);
     const link = stage.links[x]!;

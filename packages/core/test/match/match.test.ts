@@ -21,8 +21,8 @@ describe('pupils: identifiers, then names with beyond-name evidence', () => {
     const a = of(m, 'lea.dupont');
     expect(a).toMatchObject({ pronoteId: 'PN1', decision: 'certain', status: 'linked' });
     expect(a.person).toMatchObject({ source: 'siecle', kind: 'pupil', id: 'E1' });
-    expect(a.evidence).toContain('compte ENT ↔ SIECLE : même identifiant SIECLE (clé de jointure)');
-    expect(a.evidence).toContain('SIECLE ↔ PRONOTE : même nom, même date de naissance, même classe');
+    expect(a.evidence).toContain('compte ENT / fiche SIECLE : même identifiant SIECLE (clé de jointure)');
+    expect(a.evidence).toContain('fiche SIECLE / fiche PRONOTE : même nom, même date de naissance, même classe');
     expect(m.entOwner.get('lea.dupont')?.decision).toBe('certain');
     expect(m.pronoteOf.get('siecle:pupil:E1')?.to.id).toBe('PN1');
     expect(m.entOf.get('siecle:pupil:E1')?.map((l) => l.from.id)).toEqual(['lea.dupont']);
@@ -155,7 +155,7 @@ describe('pupils: identifiers, then names with beyond-name evidence', () => {
     );
     const a = of(m, 'a');
     expect(a).toMatchObject({ pronoteId: 'PN1', decision: 'certain' });
-    expect(a.evidence[0]).toBe('compte ENT ↔ PRONOTE : même nom, même classe');
+    expect(a.evidence[0]).toBe('compte ENT / fiche PRONOTE : même nom, même classe');
   });
 
   it('an ENT account that SIECLE does not know is linked to PRONOTE at most probable', () => {
@@ -419,7 +419,7 @@ describe('guardians: decided through their children', () => {
     );
     const a = of(m, 'marc');
     expect(a).toMatchObject({ pronoteId: 'R1', decision: 'certain' });
-    expect(a.evidence).toContain('SIECLE ↔ PRONOTE : enfants en commun : DUPONT Léa (4A), DUPONT Tom (6B)');
+    expect(a.evidence).toContain('fiche SIECLE / fiche PRONOTE : enfants en commun : DUPONT Léa (4A), DUPONT Tom (6B)');
   });
 
   it('two guardians with the same name in two families: the children separate them', () => {
@@ -634,9 +634,9 @@ describe('teachers and staff', () => {
       }),
     );
     expect(of(m, 'pb')).toMatchObject({ pronoteId: 'P1', decision: 'certain' });
-    expect(of(m, 'pb').evidence[0]).toBe('compte ENT ↔ STS-web : même identifiant STS-web (clé de jointure)');
+    expect(of(m, 'pb').evidence[0]).toBe('compte ENT / fiche STS-web : même identifiant STS-web (clé de jointure)');
     expect(of(m, 'ar')).toMatchObject({ pronoteId: 'P2', decision: 'certain' });
-    expect(of(m, 'ar').evidence).toContain('STS-web ↔ PRONOTE : même nom, même profil (professeur)');
+    expect(of(m, 'ar').evidence).toContain('fiche STS-web / fiche PRONOTE : même nom, même profil (professeur)');
   });
 
   it("one teacher's birth name is another's usage name: the lists show usage names, both certain", () => {
