@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 npm run build
 npx raccord sample --out sample-school
-npx raccord inspect sample-school || true
-npx raccord check sample-school || true
+npx raccord inspect sample-school
+npx raccord check sample-school
 if [ "${RACCORD_NO_SERVE:-}" = "1" ]; then exit 0; fi
 echo
 echo "Application Raccord : http://localhost:4173  (Ctrl+C pour arrêter)"
