@@ -8,6 +8,8 @@
  *   directory JSON it and the extension read (/directory/structure/:id/users, /directory/users,
  *   /directory/user/:id) plus its CSV export (/directory/export/users);
  * - /siecle/liste-generee.html?n=1000: a SIECLE pupil list of n rows (benchmark);
+ * - /kosmos/annuaire/utilisateur?nom=…&prenom=…&profil=…&login=…&naissance=…&etat=…&etab=label|UAI|value
+ *   (etab repeatable): the Kosmos record page of any account, e.g. one of a generated sample school;
  * - /health.
  * Every HTML page opens a "session" (cookie); downloads and JSON answer 401 without it, as a real
  * portal would: the extension must fetch them with the admin's own session, on the page's origin.
@@ -15,7 +17,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderPage } from './portals/render.mjs';
+import { renderKosmosRecord, renderPage } from './portals/render.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, 'portals');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4180);
@@ -106,6 +108,12 @@ const server = http.createServer((req, res) => {
   if (p === '/health') return send(res, 200, 'ok', { 'Content-Type': 'text/plain' });
   if (p === '/') return html(res, index());
   if (p.startsWith('/admin/') || p === '/admin') return html(res, fs.readFileSync(path.join(ROOT, 'entng/index.html')));
+  if (p === '/kosmos/annuaire/utilisateur') {
+    const q = (k) => url.searchParams.get(k) ?? '';
+    const etablissements = url.searchParams.getAll('etab').map((e) => { const [label = '', uai = '', value = ''] = e.split('|'); return [label, uai, value]; });
+    if (!q('login') || !etablissements.length) return send(res, 400, 'login et etab requis');
+    return html(res, renderKosmosRecord({ nom: q('nom'), prenom: q('prenom'), profil: q('profil'), login: q('login'), naissance: q('naissance'), etat: q('etat') || 'Activé', etablissements }));
+  }
   if (p === '/siecle/liste-generee.html') return html(res, generatedSiecleList(Math.min(Number(url.searchParams.get('n') ?? 1000), 20_000)));
 
   if (p.startsWith('/directory/')) {

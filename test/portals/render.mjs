@@ -23,6 +23,11 @@ function kosmosRecord(slug) {
   const users = JSON.parse(read('kosmos/users.json'));
   const u = users[slug];
   if (!u || slug.startsWith('_')) return null;
+  return kosmosRecordFragment(u);
+}
+
+/** The record fragment (template `_fiche.html`) of one account, shaped like a users.json entry. */
+function kosmosRecordFragment(u) {
   const rows = u.etablissements
     .map(([label, uai, value]) =>
       `  <tr><td class="etablissement">${esc(label)} (${esc(uai)})</td><td class="valeur">${esc(value)}</td><td><a href="#" class="modifier-valeur" title="Modifier la valeur"><img src="/kosmos/crayon.svg" alt="Modifier la valeur" width="14" height="14"></a></td></tr>\n`)
@@ -49,4 +54,15 @@ export function renderPage(urlPath) {
   const layout = path.join(dir, '_layout.html');
   if (!page || !fs.existsSync(path.join(PORTALS_DIR, layout))) return text;
   return fill(read(layout), { title: esc(page.title), content: page.content });
+}
+
+/**
+ * The full Kosmos record page (layout included) of any account, shaped like a users.json entry
+ * (`{ nom, prenom, profil, login, naissance, etat, etablissements: [[label, uai, value], …] }`).
+ * Used by the server's /kosmos/annuaire/utilisateur route, so a test can open the record of any
+ * person of a generated school.
+ */
+export function renderKosmosRecord(user) {
+  const page = fragment(kosmosRecordFragment(user));
+  return fill(read('kosmos/_layout.html'), { title: esc(page.title), content: page.content });
 }
