@@ -6,7 +6,8 @@ import { readFile } from '../src/formats/read.js';
 import { assembleDataset } from '../src/model/dataset.js';
 import { countFile } from '../src/model/counts.js';
 import { reconcileDetailed, recordCount } from '../src/reconcile.js';
-import { generateSchool } from '../src/sample/index.js';
+import { generateAcademyBatch, generateSchool } from '../src/sample/index.js';
+import { scoreAssignments } from '../src/match/score.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -84,6 +85,47 @@ function checkBench(label: string, pupils: number, runs: number) {
   console.log(`\nMémoire résidente : ${mb(rss).toFixed(0)} Mo (avant : ${mb(heapBefore).toFixed(0)} Mo) ; constats : ${r.findings.length} ; affectations sûres : ${r.assignments.filter((a) => a.decision === 'certain').length}`);
 }
 
+/** Quality of the `certain` assignments against the sample's ground truth, several seeds and sizes. */
+function qualityBench() {
+  const rows: (string | number)[][] = [];
+  const cases: [number, number][] = [[1, 2500], [2, 2500], [3, 2500], [4, 800], [5, 6000]];
+  for (const [seed, pupils] of cases) {
+    const school = generateSchool({ seed, pupils });
+    const ds = assembleDataset(school.files.flatMap((f) => readFile(f.name, f.bytes)));
+    const { result } = reconcileDetailed(ds, { today: '2025-09-15' });
+    const s = scoreAssignments(result.assignments, school.truth.assignments);
+    const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+    rows.push([seed, pupils, s.accounts, s.decisions.certain, s.decisions.probable, s.decisions.ambiguous, pct(s.certain.precision), pct(s.recall.recall), s.certainOnTraps]);
+  }
+  console.log("\n## Qualité des affectations « sûres » (vérité terrain de l'établissement d'exemple)\n");
+  console.log(table(['graine', 'élèves', 'comptes ENT', 'sûrs', 'probables', 'ambigus', 'précision sûrs', 'rappel sûrs', 'sûrs sur pièges'], rows));
+}
+
+/** An academy batch (~100,000 people): `raccord check` school by school, as an academy would run it. */
+function academyBench(schools: number, pupilsPerSchool: number) {
+  const batch = generateAcademyBatch({ schools, pupilsPerSchool });
+  const t0 = performance.now();
+  let people = 0;
+  let accounts = 0;
+  let findings = 0;
+  for (const school of batch) {
+    const files = school.files.flatMap((f) => readFile(f.name, f.bytes));
+    const ds = assembleDataset(files);
+    people += ds.pupils.length + ds.guardians.length + ds.staff.length;
+    const { result } = reconcileDetailed(ds, { today: '2025-09-15' });
+    accounts += result.assignments.length;
+    findings += result.findings.length;
+  }
+  const ms = performance.now() - t0;
+  // maxRSS covers the whole process, the batch's generated files included.
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`\n## raccord check — lot académique : ${schools} établissements × ${pupilsPerSchool} élèves\n`);
+  console.log(table(['personnes (SIECLE + STS)', 'comptes ENT', 'constats', 'lecture + rapprochement (s)', 'mémoire max du processus (Mo)'], [[people, accounts, findings, (ms / 1000).toFixed(1), peak.toFixed(0)]]));
+}
+
 parseBench(2500);
 checkBench("établissement d'exemple", 2500, RUNS);
-if (!process.env.BENCH_QUICK) checkBench('lot académique (~100 000 personnes)', Number(process.env.BENCH_ACADEMY_PUPILS ?? 40000), 1);
+if (!process.env.BENCH_QUICK) {
+  qualityBench();
+  academyBench(Number(process.env.BENCH_SCHOOLS ?? 25), Number(process.env.BENCH_PUPILS_PER_SCHOOL ?? 1500));
+}
