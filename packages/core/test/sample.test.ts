@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BOY_NAMES, FAMILY_NAMES, GIRL_NAMES, MAN_NAMES, STREETS, WOMAN_NAMES } from '../src/sample/data.js';
 import { canEncode } from '../src/sample/encoding.js';
 import {
-  ANOMALY_CODES, generateAcademyBatch, generateSchool, type SampleSchool, type TruthSubject,
+  ANOMALY_CODES, generateAcademyBatch, generateSchool, sampleDatesFor, type SampleSchool, type TruthSubject,
 } from '../src/sample/index.js';
 
 const file = (s: SampleSchool, name: string): Uint8Array => {
@@ -288,5 +288,22 @@ describe('generateAcademyBatch', () => {
     expect(batch[1]!.files.some((f) => f.name === 'ENT-Identifiants-0310047H.A.csv')).toBe(true);
     expect(batch[1]!.truth.school.name).toBe('Lycée polyvalent Marie-Curie');
     expect(latin9(batch[1]!.files[0]!.bytes)).toContain('<UAJ>0310047H</UAJ>');
+  });
+});
+
+describe('sampleDatesFor', () => {
+  it('dates the exports three days ago, within the running school year', () => {
+    expect(sampleDatesFor('2026-11-23')).toEqual({ schoolYear: 2026, exportDate: '2026-11-20' });
+    expect(sampleDatesFor('2027-03-02')).toEqual({ schoolYear: 2026, exportDate: '2027-02-27' });
+  });
+  it('falls back to the last exports of the previous year in summer and early September', () => {
+    expect(sampleDatesFor('2026-08-01')).toEqual({ schoolYear: 2025, exportDate: '2026-07-04' });
+    expect(sampleDatesFor('2026-09-05')).toEqual({ schoolYear: 2025, exportDate: '2026-07-04' });
+    expect(sampleDatesFor('2026-09-12')).toEqual({ schoolYear: 2026, exportDate: '2026-09-09' });
+  });
+  it('always gives options the generator accepts', () => {
+    for (const today of ['2026-01-01', '2026-07-07', '2026-09-11', '2026-12-31']) {
+      expect(() => generateSchool({ pupils: 30, ...sampleDatesFor(today) })).not.toThrow();
+    }
   });
 });

@@ -166,8 +166,9 @@ export class Engine {
   /** Generates the sample school and stages its files. */
   async stageSample(onProgress?: ProgressFn): Promise<StagedFile[]> {
     onProgress?.({ phase: 'generation', done: 0, total: 1 });
-    const { generateSchool } = await import('@raccord/core/sample/index.ts');
-    const school = generateSchool();
+    const { generateSchool, sampleDatesFor } = await import('@raccord/core/sample/index.ts');
+    // Dated like this week's exports, so the overview reads « il y a 3 jours », not « il y a 15 mois ».
+    const school = generateSchool(sampleDatesFor(new Date().toISOString().slice(0, 10)));
     // The files get the dates they would have had on the admin's disk (PRONOTE lists a week older).
     const kinds = new Map(school.truth.files.map((f) => [f.name, f.kind]));
     const dated = (name: string) => Date.parse(`${kinds.get(name) === 'pronote-ids' ? school.truth.school.pronoteExportDate : school.truth.school.exportDate}T12:00:00`);

@@ -10,7 +10,7 @@
  *   nothing to fill.
  */
 import type { Page, Worker } from '@playwright/test';
-import { generateSchool } from '../../../packages/core/src/sample/index.ts';
+import { generateSchool, sampleDatesFor } from '../../../packages/core/src/sample/index.ts';
 import type { SampleTruth } from '../../../packages/core/src/sample/types.ts';
 import { APP, enablePortals, expect, PORTALS, test, waitForBridge } from './fixtures';
 
@@ -22,11 +22,11 @@ interface EntRow {
   current: string;
 }
 
-/** The sample school the app loads (generateSchool() with no options: deterministic), read once. */
+/** The sample school the app loads (dated like this week's exports, as the button does), read once. */
 let school: { truth: SampleTruth; ent: Map<string, EntRow> } | undefined;
 function sampleSchool(): { truth: SampleTruth; ent: Map<string, EntRow> } {
   if (school) return school;
-  const { files, truth } = generateSchool();
+  const { files, truth } = generateSchool(sampleDatesFor(new Date().toISOString().slice(0, 10)));
   const file = files.find((f) => f.name.startsWith('ENT-Identifiants-'));
   if (!file) throw new Error('ENT export missing from the sample school');
   const [header, ...lines] = new TextDecoder('windows-1252').decode(file.bytes).split('\r\n').filter(Boolean);

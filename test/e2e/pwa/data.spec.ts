@@ -4,6 +4,10 @@
  */
 import fs from 'node:fs';
 import { APP, expect, openApp, test } from './fixtures.ts';
+import { sampleDatesFor } from '../../../packages/core/src/sample/index.ts';
+
+/** The sample the button loads is dated like this week's exports (see sampleDatesFor). */
+const STS_FILE = `sts_emp_0310040A_${sampleDatesFor(new Date().toISOString().slice(0, 10)).schoolYear}.xml`;
 
 test('sample school, extension bridge, backup, wipe and restore', async ({ page }) => {
   test.setTimeout(180_000);
@@ -13,7 +17,7 @@ test('sample school, extension bridge, backup, wipe and restore', async ({ page 
   await page.getByRole('button', { name: "Essayer avec l'établissement d'exemple" }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Vue d'ensemble" })).toBeVisible({ timeout: 120_000 });
   await expect(page.locator('.app-header')).toContainText('0310040A');
-  await expect(page.locator('.source-list')).toContainText('sts_emp_0310040A_2025.xml');
+  await expect(page.locator('.source-list')).toContainText(STS_FILE);
 
   // The extension says hello: the app answers with the plan, for this origin only.
   const plan = await page.evaluate(
@@ -68,7 +72,7 @@ test('sample school, extension bridge, backup, wipe and restore', async ({ page 
   await page.getByLabel('Fichier de sauvegarde Raccord (.json)').setInputFiles(backupPath);
   await expect(page.locator('.feedback')).toContainText('Sauvegarde restaurée : 1 import');
   await page.getByRole('link', { name: "Vue d'ensemble" }).click();
-  await expect(page.locator('.source-list')).toContainText('sts_emp_0310040A_2025.xml', { timeout: 60_000 });
+  await expect(page.locator('.source-list')).toContainText(STS_FILE, { timeout: 60_000 });
 
   // A broken backup is refused and changes nothing.
   await page.getByRole('link', { name: 'Données' }).click();

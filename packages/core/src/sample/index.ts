@@ -20,6 +20,22 @@ export * from './types.js';
 
 const DEFAULT_UAI = '0310040A';
 
+/**
+ * Dates that make the sample look like this week's exports, for the app's « try it » button:
+ * the school year running on `today` (ISO) and exports dated three days ago — or, in the
+ * summer and the first days of September, the last exports of the school year that ended.
+ * Pure: the same `today` always gives the same school.
+ */
+export function sampleDatesFor(today: string): { schoolYear: number; exportDate: string } {
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 3);
+  const iso = d.toISOString().slice(0, 10);
+  let schoolYear = d.getUTCMonth() + 1 >= 9 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  if (iso < `${schoolYear}-09-09`) schoolYear -= 1;
+  const last = `${schoolYear + 1}-07-04`;
+  return { schoolYear, exportDate: iso > last ? last : iso };
+}
+
 export function resolveOptions(opts: SampleOptions = {}, schoolName = 'Jean-Jaurès'): Resolved {
   const seed = opts.seed ?? 1;
   const pupils = opts.pupils ?? 2500;
