@@ -1,9 +1,11 @@
 /** The CLI end to end, in-process, on the generated sample school written to a temp folder. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { collectInputs, main, readInputs } from '../src/cli/main.js';
+import { readFile } from '../src/formats/read.js';
+import { assembleDataset } from '../src/model/dataset.js';
 
 function run(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -90,5 +92,80 @@ describe('raccord check', () => {
     const r = run(['check', path.join(dir, 'ecole'), '--today', '2025-09-15']);
     expect(r.out).toMatch(/Identifiants PRONOTE/);
     expect(r.out).toMatch(/Erreurs \(bloquant\)|À vérifier/);
+  });
+});
+
+// Speed-ups that must not change results: duplicate content parsed once, `links` on request.
+const ecole = () => path.join(dir, 'ecole');
+
+interface InspectFile { path: string; kind: string; counts: Record<string, number>; warnings: { code: string; message: string }[] }
+
+describe('duplicate content is parsed once', () => {
+  it('inspect still lists the loose file and the zip entry, each with its own path', () => {
+    const json = JSON.parse(run(['inspect', ecole(), '--json']).out) as { files: InspectFile[] };
+    const loose = json.files.find((f) => f.path === path.join(ecole(), 'ElevesSansAdresses.xml'))!;
+    const inZip = json.files.find((f) => f.path === path.join(ecole(), 'ExportXML_ElevesSansAdresses.zip', 'ElevesSansAdresses.xml'))!;
+    expect(loose).toBeDefined();
+    expect(inZip).toBeDefined();
+    expect(inZip.kind).toBe(loose.kind);
+    expect(inZip.counts).toEqual(loose.counts);
+    expect(inZip.warnings).toEqual(loose.warnings);
+  });
+
+  it('shares the parse between copies, but a warning naming the file is written for each copy', () => {
+    const inputs = collectInputs([ecole()]);
+    const files = readInputs(inputs, {});
+    const loose = files.find((f) => f.path.endsWith('ElevesSansAdresses.xml') && !f.path.includes('.zip'))!;
+    const inZip = files.find((f) => f.path.endsWith('.zip/ElevesSansAdresses.xml'))!;
+    expect(inZip.data).toBe(loose.data); // parsed once
+    expect(inZip.warnings).not.toBe(loose.warnings); // selectFiles adds its own warnings to each
+    expect(inZip.fingerprint).toBe(loose.fingerprint);
+
+    // The encrypted EDT export's warning names the file: the copy is read again, and names itself.
+    const twice = path.join(dir, 'twice');
+    mkdirSync(twice, { recursive: true });
+    const edt = readdirSync(ecole()).find((n) => n.startsWith('EDT_To_'))!;
+    copyFileSync(path.join(ecole(), edt), path.join(twice, 'a.xml'));
+    copyFileSync(path.join(ecole(), edt), path.join(twice, 'b.xml'));
+    const json = JSON.parse(run(['inspect', twice, '--json']).out) as { files: InspectFile[] };
+    expect(json.files.map((f) => f.path)).toEqual([path.join(twice, 'a.xml'), path.join(twice, 'b.xml')]);
+    for (const f of json.files) expect(f.warnings[0]!.message).toContain(`« ${f.path} »`);
+  });
+
+  it('gives the same results as parsing every input on its own', () => {
+    const inputs = collectInputs([ecole()]);
+    const alone = inputs.flatMap((f) => readFile(f.path, f.bytes, {}));
+    const shared = readInputs(collectInputs([ecole()]), {});
+    // The copy's records keep the provenance of the first copy: it is never assembled (selectFiles skips it).
+    const strip = (fs: typeof alone) => fs.map((f) => ({ ...f, data: f.path.includes('.zip/') ? null : f.data }));
+    expect(strip(shared)).toEqual(strip(alone));
+    expect(shared.map((f) => f.path)).toEqual(alone.map((f) => f.path));
+  });
+
+  it('check lists both sources and keeps the duplicate warning', () => {
+    const json = JSON.parse(run(['check', ecole(), '--json', '--today', '2025-09-15']).out) as { sources: { path: string }[] };
+    const paths = json.sources.map((s) => s.path);
+    expect(paths).toContain(path.join(ecole(), 'ElevesSansAdresses.xml'));
+    expect(paths).toContain(path.join(ecole(), 'ExportXML_ElevesSansAdresses.zip', 'ElevesSansAdresses.xml'));
+    const files = readInputs(collectInputs([ecole()]), {});
+    assembleDataset(files);
+    const inZip = files.find((f) => f.path.endsWith('.zip/ElevesSansAdresses.xml'))!;
+    expect(inZip.warnings.map((w) => w.code)).toContain('file.duplicate');
+    expect(files.find((f) => f.path === path.join(ecole(), 'ElevesSansAdresses.xml'))!.warnings.map((w) => w.code)).not.toContain('file.duplicate');
+  });
+});
+
+describe('check --json', () => {
+  it('leaves links out unless --liens is given', () => {
+    const plain = JSON.parse(run(['check', ecole(), '--json', '--today', '2025-09-15']).out) as Record<string, unknown>;
+    expect(Object.keys(plain)).toEqual(['school', 'sources', 'assignments', 'findings']);
+    const withLinks = JSON.parse(run(['check', ecole(), '--json', '--liens', '--today', '2025-09-15']).out) as Record<string, unknown>;
+    expect(Object.keys(withLinks)).toEqual(['school', 'sources', 'assignments', 'findings', 'links']);
+    expect((withLinks.links as unknown[]).length).toBeGreaterThan(0);
+    expect({ ...withLinks, links: undefined }).toEqual({ ...plain, links: undefined });
+  });
+
+  it('mentions --liens in the usage', () => {
+    expect(run(['help']).out).toContain('--liens');
   });
 });

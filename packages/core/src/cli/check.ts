@@ -31,7 +31,9 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', 
 export function runCheck(args: ParsedArgs, io: CliIO): number {
   const { result } = loadAndReconcile(args.positional, args);
   if (args.flags.json) {
-    io.out(JSON.stringify(result, null, 2));
+    // `links` (every record-to-record link, half the size) only on request: the app uses them in memory.
+    const { links: _links, ...documented } = result;
+    io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2));
   } else {
     io.out(summary(result));
   }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readFile } from '../formats/read.js';
+import { readFile, type ReadFileOptions } from '../formats/read.js';
 import { countFile } from '../model/counts.js';
 import type { FileCounts, ParsedFile } from '../model/types.js';
 import { FILE_KIND_LABEL } from '../model/types.js';
@@ -24,8 +24,10 @@ const USAGE = `Raccord — rapprocher SIECLE, STS-web, PRONOTE et l'ENT, sur vot
 Usage :
   raccord inspect <fichier|dossier|zip>... [--json]
       Pour chaque fichier : type détecté, encodage, UAI, année scolaire, effectifs, avertissements.
-  raccord check <fichier|dossier|zip>... [--json] [--uai 0310040A] [--annee 2025] [--today AAAA-MM-JJ]
+  raccord check <fichier|dossier|zip>... [--json] [--liens] [--uai 0310040A] [--annee 2025] [--today AAAA-MM-JJ]
       Rapproche tous les fichiers d'un établissement et liste les problèmes à corriger.
+      --json : établissement, fichiers, identifiants et problèmes ; ajoutez --liens pour y inclure
+      aussi tous les liens entre fiches (volumineux).
   raccord export <mailmerge|findings|plan|diff|cpro> <fichiers>... --out <fichier|dossier> [options]
       Écrit les fichiers de publipostage, le rapport, le plan d'affectation des identifiants PRONOTE…
   raccord sample --out <dossier> [--seed N] [--eleves N] [--propre]
@@ -93,9 +95,13 @@ export function readOptions(flags: ParsedArgs['flags']): ReadOptions {
   return opts;
 }
 
-/** Parses every input; returns the ParsedFile list (zip entries expanded). */
+/**
+ * Parses every input; returns the ParsedFile list (zip entries expanded), in input order. The same
+ * bytes given twice (a zip entry and its loose copy) are parsed once; each copy keeps its own path.
+ */
 export function readInputs(inputs: InputFile[], opts: ReadOptions): ParsedFile[] {
-  return inputs.flatMap((f) => readFile(f.path, f.bytes, opts));
+  const o: ReadFileOptions = { ...opts, reuse: new Map() };
+  return inputs.flatMap((f) => readFile(f.path, f.bytes, o));
 }
 
 /** Counts with cross-file knowledge: a guardian is current when linked to a current pupil of the other files. */

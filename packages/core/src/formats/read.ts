@@ -14,6 +14,16 @@ import type { ReaderContext, ReadOptions } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
+/**
+ * `readFile` options plus `reuse`: a memo by fingerprint shared across calls, so that the same
+ * bytes met twice (a zip entry and its loose copy) are parsed once. The copy gets its own `path`
+ * and its own `warnings` array; results that mention their path (errors, some warnings) are parsed
+ * again so every message names the right file.
+ */
+export interface ReadFileOptions extends ReadOptions {
+  reuse?: Map<string, ParsedFile>;
+}
+
 export function isZip(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06);
 }
@@ -54,7 +64,7 @@ function failed(path: string, byteLength: number, e: unknown, kind: FileKind = '
 }
 
 /** Reads one input (a file's bytes). A zip yields one ParsedFile per useful entry. */
-export function readFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): ParsedFile[] {
+export function readFile(path: string, bytes: Uint8Array, options: ReadFileOptions = {}): ParsedFile[] {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) {
     return [
@@ -82,7 +92,7 @@ export function readFile(path: string, bytes: Uint8Array, options: ReadOptions =
   return [readSingle(path, bytes, options)];
 }
 
-function readZip(path: string, bytes: Uint8Array, options: ReadOptions): ParsedFile[] {
+function readZip(path: string, bytes: Uint8Array, options: ReadFileOptions): ParsedFile[] {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const tooBig: string[] = [];
   let entries: Record<string, Uint8Array>;
@@ -149,7 +159,20 @@ function readZip(path: string, bytes: Uint8Array, options: ReadOptions): ParsedF
   return out;
 }
 
-function readSingle(path: string, bytes: Uint8Array, options: ReadOptions): ParsedFile {
+function readSingle(path: string, bytes: Uint8Array, options: ReadFileOptions): ParsedFile {
+  const reuse = options.reuse;
+  if (!reuse) return parseSingle(path, bytes, options);
+  const fp = fingerprint(bytes);
+  const prev = reuse.get(fp);
+  if (prev && !prev.error && !prev.warnings.some((w) => w.message.includes(prev.path))) {
+    return { ...prev, path, warnings: prev.warnings.map((w) => ({ ...w })) };
+  }
+  const f = parseSingle(path, bytes, options, fp);
+  if (!prev) reuse.set(fp, f);
+  return f;
+}
+
+function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?: string): ParsedFile {
   const warnings: ParseWarning[] = [];
   const warn = (w: ParseWarning) => warnings.push(w);
   let encoding: string | undefined;
@@ -176,7 +199,7 @@ function readSingle(path: string, bytes: Uint8Array, options: ReadOptions): Pars
       const { doc } = parseXml(decoded.text, path, reader.arrayTags);
       const ctx: ReaderContext = { file: path, encoding, options, warn };
       const r = reader.parse(doc, root, ctx);
-      return { path, kind, encoding, byteLength: bytes.length, fingerprint: fingerprint(bytes), ...r, data: r.data, warnings, error: null };
+      return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error: null };
     }
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;
@@ -211,7 +234,7 @@ function readSingle(path: string, bytes: Uint8Array, options: ReadOptions): Pars
     kind = best.kind;
     const ctx: ReaderContext = { file: path, encoding, options, warn };
     const r = best.parse(table, ctx);
-    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fingerprint(bytes), ...r, data: r.data, warnings, error: null };
+    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error: null };
   } catch (e) {
     return failed(path, bytes.length, e, kind, encoding, warnings);
   }
