@@ -103,6 +103,27 @@ export function refuseForeignFiles(files: ParsedFile[], opts: AssembleOptions = 
   return files;
 }
 
+/** A dataset with no record yet. */
+export function emptyDataset(school: SchoolDataset['school'], files: ParsedFile[] = []): SchoolDataset {
+  return {
+    school,
+    files,
+    pupils: [],
+    guardians: [],
+    guardianLinks: [],
+    siecleDivisions: [],
+    siecleGroups: [],
+    subjects: [],
+    mefs: [],
+    staff: [],
+    stsDivisions: [],
+    stsGroups: [],
+    pronoteRows: [],
+    entAccounts: [],
+    exportDates: {},
+  };
+}
+
 /** SIECLE and STS exports describe the whole school: one file of each kind is kept, the newest. */
 const ONE_PER_KIND = new Set<ParsedFile['kind']>([
   'siecle-eleves', 'siecle-responsables', 'siecle-nomenclature', 'siecle-structures', 'siecle-communs', 'sts-emp',
@@ -146,23 +167,7 @@ export function assembleDataset(files: ParsedFile[], opts: AssembleOptions = {})
   refuseForeignFiles(files, opts);
   const used = new Set(selectFiles(files));
   const ref = referenceSchool(files, opts);
-  const ds: SchoolDataset = {
-    school: { uai: ref.uai ?? '', schoolYear: ref.schoolYear },
-    files,
-    pupils: [],
-    guardians: [],
-    guardianLinks: [],
-    siecleDivisions: [],
-    siecleGroups: [],
-    subjects: [],
-    mefs: [],
-    staff: [],
-    stsDivisions: [],
-    stsGroups: [],
-    pronoteRows: [],
-    entAccounts: [],
-    exportDates: {},
-  };
+  const ds = emptyDataset({ uai: ref.uai ?? '', schoolYear: ref.schoolYear }, files);
   const seenSubjects = new Set<string>();
   const seenMefs = new Set<string>();
   for (const f of files) {

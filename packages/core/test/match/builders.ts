@@ -1,5 +1,5 @@
 /** Small hand-made datasets for the matcher tests: one builder per record kind, sensible defaults. */
-import type { SchoolDataset } from '../../src/model/dataset.js';
+import { emptyDataset, type SchoolDataset } from '../../src/model/dataset.js';
 import type {
   EntAccount,
   GuardianLink,
@@ -120,22 +120,5 @@ export function account(
 }
 
 export function dataset(parts: Partial<SchoolDataset>): SchoolDataset {
-  return {
-    school: { uai: '0310040A', schoolYear: 2025 },
-    files: [],
-    pupils: [],
-    guardians: [],
-    guardianLinks: [],
-    siecleDivisions: [],
-    siecleGroups: [],
-    subjects: [],
-    mefs: [],
-    staff: [],
-    stsDivisions: [],
-    stsGroups: [],
-    pronoteRows: [],
-    entAccounts: [],
-    exportDates: {},
-    ...parts,
-  };
+  return { ...emptyDataset({ uai: '0310040A', schoolYear: 2025 }), ...parts };
 }
