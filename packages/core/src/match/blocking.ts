@@ -43,20 +43,25 @@ function key(kind: number, a: string, b: string): number {
   return ((h >>> 5) << 3) | kind;
 }
 
+function addKey(keys: number[], k: number): void {
+  for (let i = 0; i < keys.length; i++) if (keys[i] === k) return;
+  keys.push(k);
+}
+
 /** The keys of a record (recomputed on demand: keeping them for 300 000 records costs more than it saves). */
 export function blockingKeys(r: Rec): number[] {
   const keys: number[] = [];
-  const add = (k: number) => {
-    if (!keys.includes(k)) keys.push(k);
-  };
+  const add = (k: number) => addKey(keys, k);
   const n = r.name;
   // Staff lists are small: one letter is enough to keep blocks small, and it finds more typos.
   const prefix = r.role === 'teacher' || r.role === 'staff' ? prefix1 : prefix2;
   const givenPrefixes: string[] = [];
   const initials: string[] = [];
   for (const t of n.givenTokens) {
-    if (!givenPrefixes.includes(prefix(t))) givenPrefixes.push(prefix(t));
-    if (!initials.includes(t[0]!)) initials.push(t[0]!);
+    const pt = prefix(t);
+    if (!givenPrefixes.includes(pt)) givenPrefixes.push(pt);
+    const i0 = t[0]!;
+    if (!initials.includes(i0)) initials.push(i0);
   }
   for (const f of n.families) {
     if (!f.compact) continue;

@@ -122,7 +122,9 @@ export function prepareName(n: PersonName): PreparedName {
   }
   const given = preparePart(n.given);
   const others = (n.otherGiven ?? []).map(preparePart).filter((p) => p.norm);
-  const givenTokens = [...new Set([...given.tokens, ...others.flatMap((o) => o.tokens)])];
+  const givenTokens: string[] = [];
+  for (const t of given.tokens) if (!givenTokens.includes(t)) givenTokens.push(t);
+  for (const o of others) for (const t of o.tokens) if (!givenTokens.includes(t)) givenTokens.push(t);
   const shownFamily = families[usageIndex >= 0 ? usageIndex : 0]?.raw ?? '';
   return { families, usageIndex, given, others, givenTokens, display: `${shownFamily.toUpperCase()} ${given.raw}`.trim() };
 }
@@ -324,7 +326,9 @@ export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
   const fam = compareFamilies(a, b);
   const giv = compareGivenNames(a, b);
   let grade = worse(fam.grade, giv.grade);
-  const notes = [fam.note, giv.note].filter((n): n is string => !!n);
+  const notes: string[] = [];
+  if (fam.note) notes.push(fam.note);
+  if (giv.note) notes.push(giv.note);
   let family = fam.grade;
   let given = giv.grade;
   if (grade === 'different' && a.families[0] && b.families[0]) {

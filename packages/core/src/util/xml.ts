@@ -206,6 +206,8 @@ export function text(node: XmlNode | undefined, name: string): string | undefine
   if (typeof v === 'object') v = (v as XmlNode)['#text'];
   if (v === undefined || v === null) return undefined;
   // Defensive, as GEPI does: stray double quotes are never part of a SIECLE value.
-  const s = String(v).replace(/"/g, '').trim();
+  let s = String(v);
+  if (s.indexOf('"') >= 0) s = s.replace(/"/g, '');
+  s = s.trim();
   return s === '' ? undefined : s;
 }
