@@ -8,8 +8,8 @@ import type {
   FileKind,
   Finding,
   Link,
+  ParsedFile,
   ParseWarning,
-  RaccordErrorInfo,
   ReconcileResult,
   Source,
   SubjectRef,
@@ -36,20 +36,11 @@ export interface MappingRequest {
 }
 
 /** One parsed file waiting for the admin to validate the import. */
-export interface StagedFile {
+export interface StagedFile
+  extends Pick<ParsedFile, 'path' | 'kind' | 'encoding' | 'uai' | 'schoolYear' | 'exportDate' | 'layout' | 'byteLength' | 'warnings' | 'error'> {
   inputId: string;
   inputName: string;
-  path: string;
-  kind: FileKind;
-  encoding?: string;
-  uai?: string;
-  schoolYear?: number;
-  exportDate?: string;
-  layout?: string;
-  byteLength: number;
   counts: FileCounts;
-  warnings: ParseWarning[];
-  error: RaccordErrorInfo | null;
   /** An extra French sentence from the app (e.g. how to change school). */
   appHint?: string;
   mapping?: MappingRequest;
