@@ -1,7 +1,7 @@
 /** The reader's plumbing: encodings, zip handling, size limits, empty and hostile input. */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readFile, isUsefulZipEntry } from '../src/formats/read.js';
+import { fingerprint, readFile, isUsefulZipEntry } from '../src/formats/read.js';
 import { decodeText, decodeXml } from '../src/util/encoding.js';
 import { concat, cp1252, latin9, utf16le, utf8, utf8Bom } from './helpers/bytes.js';
 
@@ -135,5 +135,19 @@ describe('XML structure', () => {
     expect(r.error?.message).toMatch(/ligne 3/);
     const ok = stsXml().replace('<PRENOM>Zoé</PRENOM>', '<PRENOM><![CDATA[Zoé</X>]]></PRENOM><!-- <a> -->').replace('TYPE="epp"', 'TYPE="a>b"');
     expect(readFile('ok.xml', latin9(ok))[0]!.error).toBeNull();
+  });
+});
+
+describe('fingerprint', () => {
+  it('depends on the bytes only: not on where they sit in memory, and changes with any byte', () => {
+    const bytes = new TextEncoder().encode('<STS_EDT>une ligne de test, assez longue</STS_EDT>\n');
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    expect(fingerprint(shifted.subarray(3))).toBe(fingerprint(bytes));
+    for (const at of [0, 5, bytes.length - 1]) {
+      const changed = bytes.slice();
+      changed[at] = changed[at]! ^ 1;
+      expect(fingerprint(changed)).not.toBe(fingerprint(bytes));
+    }
   });
 });

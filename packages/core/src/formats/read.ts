@@ -52,10 +52,19 @@ function looksLikeXml(bytes: Uint8Array): boolean {
   return bytes[i] === 0x3c;
 }
 
-/** FNV-1a 32-bit over the bytes, hex: cheap, enough to spot the same export given twice. */
+/**
+ * FNV-1a-style 32-bit hash over the bytes, four at a time, and the length, hex: cheap, enough to
+ * spot the same export given twice (any one word changed changes the hash). Not stored: only
+ * compared within one import.
+ */
 export function fingerprint(b: Uint8Array): string {
+  // The same bytes must give the same words wherever they sit: an unaligned view is copied.
+  const bytes = b.byteOffset % 4 === 0 ? b : b.slice();
+  const words = Math.floor(bytes.length / 4);
+  const w = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
   let h = 0x811c9dc5;
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ w[i]!, 0x01000193);
+  for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return `${(h >>> 0).toString(16).padStart(8, '0')}-${b.length}`;
 }
 

@@ -121,21 +121,12 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/**
- * Parses an XML document (already decoded) into plain objects: attributes under `@NAME`, children
- * by tag name, text under `#text` (or the element is its text when it has nothing else).
- * `arrayTags` are the element names that may repeat: they always come back as arrays, so
- * parsers never special-case one item.
- */
-export function parseXml(text: string, file: string, arrayTags: readonly string[]): { root: string; doc: XmlNode } {
-  const { root, rootOffset } = readProlog(text, file);
-  refuseDeclarations(text, file);
-  assertComplete(text, root, file);
-  const arrays = new Set(arrayTags);
+/** saxes' events → the plain-object tree; throws saxes' own error on malformed XML. */
+function buildTree(body: string, arrays: ReadonlySet<string>, position: boolean): XmlNode {
   const top: XmlNode = {};
   const nodes: XmlNode[] = [top];
   const texts: string[] = [''];
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser({ position });
   parser.on('opentag', (tag) => {
     const node: XmlNode = {};
     const attrs = tag.attributes as Record<string, string>;
@@ -166,20 +157,44 @@ export function parseXml(text: string, file: string, arrayTags: readonly string[
     else if (Array.isArray(prev)) prev.push(value);
     else parent[tag.name] = [prev, value];
   });
+  parser.write(body).close();
+  return top;
+}
+
+/**
+ * Parses an XML document (already decoded) into plain objects: attributes under `@NAME`, children
+ * by tag name, text under `#text` (or the element is its text when it has nothing else).
+ * `arrayTags` are the element names that may repeat: they always come back as arrays, so
+ * parsers never special-case one item.
+ */
+export function parseXml(text: string, file: string, arrayTags: readonly string[]): { root: string; doc: XmlNode } {
+  const { root, rootOffset } = readProlog(text, file);
+  refuseDeclarations(text, file);
+  assertComplete(text, root, file);
+  const arrays = new Set(arrayTags);
+  const body = rootOffset ? text.slice(rootOffset) : text;
+  let top: XmlNode;
   try {
-    parser.write(rootOffset ? text.slice(rootOffset) : text).close();
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    // saxes says « line:column: what »; lines count from the root element we handed it.
-    const m = /^(\d+):(\d+): (.*)$/.exec(detail);
-    const line = m ? Number(m[1]) + lineAt(text, rootOffset) - 1 : undefined;
-    throw new RaccordError({
-      code: 'malformed-xml',
-      file,
-      ...(line ? { position: `ligne ${line}` } : {}),
-      message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${m ? m[3] : detail}).`,
-      hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
-    });
+    // Without line tracking (saxes counts lines on every character): a file that fails is read
+    // again with it, only to say where.
+    top = buildTree(body, arrays, false);
+  } catch (first) {
+    try {
+      buildTree(body, arrays, true);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      // saxes says « line:column: what »; lines count from the root element we handed it.
+      const m = /^(\d+):(\d+): (.*)$/.exec(detail);
+      const line = m ? Number(m[1]) + lineAt(text, rootOffset) - 1 : undefined;
+      throw new RaccordError({
+        code: 'malformed-xml',
+        file,
+        ...(line ? { position: `ligne ${line}` } : {}),
+        message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${m ? m[3] : detail}).`,
+        hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
+      });
+    }
+    throw first;
   }
   const doc = top[root];
   return { root, doc: doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as XmlNode) : {} };
