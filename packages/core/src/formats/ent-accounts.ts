@@ -186,25 +186,32 @@ function buildAccount(r: readonly string[], login: string, cols: Columns<EntFiel
     profile: entProfileOf(rawProfile, cellAt(r, cols.functions)) ?? 'other',
     name: accountName(r, cols),
     passwordChanged,
-    guardianUids: [cols.guardian1, cols.guardian2, cols.guardian3, cols.guardian4]
-      .map((c) => cellAt(r, c))
-      .filter((u): u is string => u !== undefined),
+    guardianUids: [],
     provenance: { file, position },
   };
-  const optional: Partial<EntAccount> = {
-    uid: cellAt(r, cols.uid),
-    rawProfile,
-    division: splitList(cellAt(r, cols.division))[0],
-    password: passwordChanged ? undefined : pw,
-    activationCode: cellAt(r, cols.activationCode),
-    joinKey: cellAt(r, cols.joinKey),
-    pronoteId: cellAt(r, cols.pronoteId),
-    birthDate: toIsoDate(cellAt(r, cols.birthDate)),
-    uai: cellAt(r, cols.uai)?.toUpperCase(),
-    children: childrenOf(r, cols, layout),
-  };
-  if (optional.uai !== undefined && !UAI.test(optional.uai)) delete optional.uai;
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(a, { [k]: v });
+  for (const c of [cols.guardian1, cols.guardian2, cols.guardian3, cols.guardian4]) {
+    const u = cellAt(r, c);
+    if (u !== undefined) a.guardianUids.push(u);
+  }
+  // Optional fields set one by one when present (no temporary object per row: lists run to 100,000 rows).
+  const uid = cellAt(r, cols.uid);
+  if (uid !== undefined) a.uid = uid;
+  if (rawProfile !== undefined) a.rawProfile = rawProfile;
+  const division = splitList(cellAt(r, cols.division))[0];
+  if (division !== undefined) a.division = division;
+  if (pw !== undefined && !passwordChanged) a.password = pw;
+  const activationCode = cellAt(r, cols.activationCode);
+  if (activationCode !== undefined) a.activationCode = activationCode;
+  const joinKey = cellAt(r, cols.joinKey);
+  if (joinKey !== undefined) a.joinKey = joinKey;
+  const pronoteId = cellAt(r, cols.pronoteId);
+  if (pronoteId !== undefined) a.pronoteId = pronoteId;
+  const birthDate = toIsoDate(cellAt(r, cols.birthDate));
+  if (birthDate !== undefined) a.birthDate = birthDate;
+  const uai = cellAt(r, cols.uai)?.toUpperCase();
+  if (uai !== undefined && UAI.test(uai)) a.uai = uai;
+  const children = childrenOf(r, cols, layout);
+  if (children !== undefined) a.children = children;
   return a;
 }
 

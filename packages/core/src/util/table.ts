@@ -38,9 +38,17 @@ export function parseTable(text: string): Table {
   let line = 1;
   // papaparse does not give line numbers; count the line breaks inside each row's cells.
   for (const raw of result.data) {
-    const cells = raw.map((c) => (c ?? '').trim());
-    const breaks = raw.reduce((n, c) => n + ((c ?? '').match(/\n/g)?.length ?? 0), 0);
-    if (cells.some((c) => c !== '')) {
+    const cells: string[] = new Array(raw.length);
+    let breaks = 0;
+    let filled = false;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i] ?? '';
+      for (let at = c.indexOf('\n'); at >= 0; at = c.indexOf('\n', at + 1)) breaks++;
+      const t = c.trim();
+      cells[i] = t;
+      if (t !== '') filled = true;
+    }
+    if (filled) {
       rows.push(cells);
       lines.push(line);
     }
