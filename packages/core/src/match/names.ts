@@ -55,6 +55,8 @@ export interface NamePart {
   core: string;
   /** French phonetic key of `core` (blocking, and « proche à l'oreille »). */
   phon: string;
+  /** `raw` in upper case, as a family name is shown. */
+  upper: string;
   /** Memoised comparisons with other parts (as a family name, as a given name). */
   asFamily: Map<NamePart, PartResult> | undefined;
   asGiven: Map<NamePart, PartResult> | undefined;
@@ -105,7 +107,33 @@ function computePart(s: string): NamePart {
   const tokens = norm ? norm.split(' ') : [];
   const coreTokens = tokens.filter((t) => !PARTICLES.has(t));
   const core = coreTokens.length ? coreTokens.join('') : tokens.join('');
-  return { raw, folded, plain, norm, tokens, compact: tokens.join(''), coreTokens: coreTokens.length ? coreTokens : tokens, core, phon: phoneticFr(core), asFamily: undefined, asGiven: undefined };
+  return {
+    raw,
+    folded,
+    plain,
+    norm,
+    tokens,
+    compact: tokens.join(''),
+    coreTokens: coreTokens.length ? coreTokens : tokens,
+    core,
+    phon: phoneticFr(core),
+    upper: raw.toUpperCase(),
+    asFamily: undefined,
+    asGiven: undefined,
+  };
+}
+
+/** Shared by every name without PRENOM2… (read only). */
+const NO_OTHERS: NamePart[] = Object.freeze([]) as unknown as NamePart[];
+
+/** The given-name tokens without repeats; the main name's own array when it has none (read only). */
+function uniqueGivenTokens(given: NamePart, others: NamePart[]): string[] {
+  const tokens = given.tokens;
+  if (!others.length && (tokens.length < 2 || (tokens.length === 2 && tokens[0] !== tokens[1]))) return tokens;
+  const out: string[] = [];
+  for (const t of tokens) if (!out.includes(t)) out.push(t);
+  for (const o of others) for (const t of o.tokens) if (!out.includes(t)) out.push(t);
+  return out;
 }
 
 export function prepareName(n: PersonName): PreparedName {
@@ -121,12 +149,11 @@ export function prepareName(n: PersonName): PreparedName {
     }
   }
   const given = preparePart(n.given);
-  const others = (n.otherGiven ?? []).map(preparePart).filter((p) => p.norm);
-  const givenTokens: string[] = [];
-  for (const t of given.tokens) if (!givenTokens.includes(t)) givenTokens.push(t);
-  for (const o of others) for (const t of o.tokens) if (!givenTokens.includes(t)) givenTokens.push(t);
-  const shownFamily = families[usageIndex >= 0 ? usageIndex : 0]?.raw ?? '';
-  return { families, usageIndex, given, others, givenTokens, display: `${shownFamily.toUpperCase()} ${given.raw}`.trim() };
+  const others = n.otherGiven?.length ? n.otherGiven.map(preparePart).filter((p) => p.norm) : NO_OTHERS;
+  // `MARTIN Hélène`; either part may be empty (raw names carry no outer spaces).
+  const shownFamily = families[usageIndex >= 0 ? usageIndex : 0]?.upper ?? '';
+  const display = shownFamily && given.raw ? `${shownFamily} ${given.raw}` : shownFamily || given.raw;
+  return { families, usageIndex, given, others, givenTokens: uniqueGivenTokens(given, others), display };
 }
 
 /** What one field comparison found. */
@@ -287,9 +314,11 @@ export interface NameComparison {
   notes: string[];
 }
 
+const NO_FAMILY_MATCH: PartResult = Object.freeze({ grade: 'different' });
+
 /** Best family-name match across NOM_DE_FAMILLE / NOM_USAGE on both sides. */
 function compareFamilies(a: PreparedName, b: PreparedName): PartResult {
-  let best: PartResult = { grade: 'different' };
+  let best: PartResult = NO_FAMILY_MATCH;
   let bestI = -1;
   let bestJ = -1;
   for (let i = 0; i < a.families.length; i++) {
@@ -307,42 +336,53 @@ function compareFamilies(a: PreparedName, b: PreparedName): PartResult {
   const usageB = bestJ === b.usageIndex;
   // One side has a usage name, the other shows only one name, and it is the birth name: the lists
   // (PRONOTE, the ENT) show the usage name, so this is weaker — often another person's usage name.
-  const [holder, other] = a.usageIndex >= 0 && b.usageIndex < 0 ? [a, b] : b.usageIndex >= 0 && a.usageIndex < 0 ? [b, a] : [null, null];
-  if (holder && other && !usageA && !usageB && gradeAtLeast(best.grade, 'partial')) {
-    const note = `${other.families[0]!.raw.toUpperCase()} est le nom de naissance, le nom d'usage est ${holder.families[holder.usageIndex]!.raw.toUpperCase()}`;
+  const onlyA = a.usageIndex >= 0 && b.usageIndex < 0;
+  const onlyB = b.usageIndex >= 0 && a.usageIndex < 0;
+  if ((onlyA || onlyB) && !usageA && !usageB && gradeAtLeast(best.grade, 'partial')) {
+    const holder = onlyA ? a : b;
+    const other = onlyA ? b : a;
+    const note = `${other.families[0]!.upper} est le nom de naissance, le nom d'usage est ${holder.families[holder.usageIndex]!.upper}`;
     return { grade: 'partial', note: best.note ? `${best.note} ; ${note}` : note };
   }
   if (usageA !== usageB) {
-    const [withUsage, other] = usageA ? [a, bestI] : [b, bestJ];
-    const usage = withUsage.families[other]!.raw;
-    const family = withUsage.families[0]!.raw;
-    const note = `nom d'usage ${usage.toUpperCase()} d'un côté (nom de famille ${family.toUpperCase()})`;
+    const withUsage = usageA ? a : b;
+    const usage = withUsage.families[usageA ? bestI : bestJ]!.upper;
+    const family = withUsage.families[0]!.upper;
+    const note = `nom d'usage ${usage} d'un côté (nom de famille ${family})`;
     return { grade: best.grade, note: best.note ? `${best.note} ; ${note}` : note };
   }
   return best;
 }
 
+function comparison(family: NameGrade, given: NameGrade, notes: string[]): NameComparison {
+  const grade = worse(family, given);
+  const score = grade === 'different' ? 0 : GRADE_SCORE[family] + GRADE_SCORE[given];
+  return { level: levelOf(grade), grade, family, given, score, notes };
+}
+
+const GRADES: NameGrade[] = ['exact', 'variant', 'partial', 'typo', 'different'];
+
+/** The comparisons without notes, one per pair of grades, shared (frozen: most pairs of names). */
+const WITHOUT_NOTES = new Map<NameGrade, Map<NameGrade, NameComparison>>(
+  GRADES.map((f) => [f, new Map(GRADES.map((g) => [g, Object.freeze(comparison(f, g, Object.freeze([]) as unknown as string[]))]))]),
+);
+
 export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
   const fam = compareFamilies(a, b);
   const giv = compareGivenNames(a, b);
-  let grade = worse(fam.grade, giv.grade);
-  const notes: string[] = [];
-  if (fam.note) notes.push(fam.note);
-  if (giv.note) notes.push(giv.note);
-  let family = fam.grade;
-  let given = giv.grade;
-  if (grade === 'different' && a.families[0] && b.families[0]) {
+  if (worse(fam.grade, giv.grade) === 'different' && a.families[0] && b.families[0]) {
     // Family and given names entered in each other's field.
     const x = compareFamilyPart(a.given, b.families[0]);
     const y = compareFamilyPart(a.families[0], b.given);
     if (gradeAtLeast(x.grade, 'variant') && gradeAtLeast(y.grade, 'variant')) {
-      grade = family = given = 'variant';
-      notes.length = 0;
-      notes.push(`nom et prénom inversés (${a.display} / ${b.display})`);
+      return comparison('variant', 'variant', [`nom et prénom inversés (${a.display} / ${b.display})`]);
     }
   }
-  const score = grade === 'different' ? 0 : GRADE_SCORE[family] + GRADE_SCORE[given];
-  return { level: levelOf(grade), grade, family, given, score, notes };
+  if (!fam.note && !giv.note) return WITHOUT_NOTES.get(fam.grade)!.get(giv.grade)!;
+  const notes: string[] = [];
+  if (fam.note) notes.push(fam.note);
+  if (giv.note) notes.push(giv.note);
+  return comparison(fam.grade, giv.grade, notes);
 }
 
 /** Convenience for two raw names (tests, the app's search box). */
