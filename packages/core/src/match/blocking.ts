@@ -17,9 +17,6 @@
  */
 import type { Rec } from './records.js';
 
-const prefix2 = (t: string) => t.slice(0, 2);
-const prefix1 = (t: string) => t.slice(0, 1);
-
 /** Key kinds, in the low 3 bits of a key. */
 const N = 0;
 const S = 1;
@@ -48,37 +45,47 @@ function addKey(keys: number[], k: number): void {
   keys.push(k);
 }
 
-/** The keys of a record (recomputed on demand: keeping them for 300 000 records costs more than it saves). */
+/**
+ * The keys of a record (recomputed on demand: keeping them for 300 000 records costs more than it saves).
+ * Indexed loops, no closures: this runs for every record and every query, mostly before V8 optimises it.
+ */
 export function blockingKeys(r: Rec): number[] {
   const keys: number[] = [];
-  const add = (k: number) => addKey(keys, k);
   const n = r.name;
   // Staff lists are small: one letter is enough to keep blocks small, and it finds more typos.
-  const prefix = r.role === 'teacher' || r.role === 'staff' ? prefix1 : prefix2;
+  const prefixLength = r.role === 'teacher' || r.role === 'staff' ? 1 : 2;
+  const givenTokens = n.givenTokens;
   const givenPrefixes: string[] = [];
-  const initials: string[] = [];
-  for (const t of n.givenTokens) {
-    const pt = prefix(t);
+  for (let i = 0; i < givenTokens.length; i++) {
+    const pt = givenTokens[i]!.slice(0, prefixLength);
     if (!givenPrefixes.includes(pt)) givenPrefixes.push(pt);
-    const i0 = t[0]!;
-    if (!initials.includes(i0)) initials.push(i0);
   }
-  for (const f of n.families) {
+  const families = n.families;
+  for (let fi = 0; fi < families.length; fi++) {
+    const f = families[fi]!;
     if (!f.compact) continue;
-    for (const g of givenPrefixes) {
-      add(key(N, f.compact, g));
-      if (f.core !== f.compact) add(key(N, f.core, g));
-      if (f.coreTokens.length > 1) for (const t of f.coreTokens) if (t.length >= 3) add(key(N, t, g));
-      if (f.phon) add(key(P, f.phon, g));
+    for (let gi = 0; gi < givenPrefixes.length; gi++) {
+      const g = givenPrefixes[gi]!;
+      addKey(keys, key(N, f.compact, g));
+      if (f.core !== f.compact) addKey(keys, key(N, f.core, g));
+      if (f.coreTokens.length > 1) for (const t of f.coreTokens) if (t.length >= 3) addKey(keys, key(N, t, g));
+      if (f.phon) addKey(keys, key(P, f.phon, g));
     }
-    const fp = prefix(f.compact);
-    if (n.given.compact) add(key(S, n.given.compact, fp));
-    if (r.birth) add(key(BF, r.birth, fp[0]!));
-    if (r.division) add(key(DF, r.division, f.compact));
+    const fp = f.compact.slice(0, prefixLength);
+    if (n.given.compact) addKey(keys, key(S, n.given.compact, fp));
+    if (r.birth) addKey(keys, key(BF, r.birth, fp[0]!));
+    if (r.division) addKey(keys, key(DF, r.division, f.compact));
   }
-  if (r.birth) for (const i of initials) add(key(BG, r.birth, i));
-  if (r.division && n.given.tokens[0]) add(key(DG, r.division, n.given.tokens[0]));
-  for (const c of r.children ?? []) for (const id of c.ids) add(key(C, id, ''));
+  // Given-name initials: repeats give the same key, which addKey drops.
+  if (r.birth) for (let i = 0; i < givenTokens.length; i++) addKey(keys, key(BG, r.birth, givenTokens[i]![0]!));
+  if (r.division && n.given.tokens[0]) addKey(keys, key(DG, r.division, n.given.tokens[0]));
+  const children = r.children;
+  if (children) {
+    for (let ci = 0; ci < children.length; ci++) {
+      const ids = children[ci]!.ids;
+      for (let i = 0; i < ids.length; i++) addKey(keys, key(C, ids[i]!, ''));
+    }
+  }
   return keys;
 }
 
@@ -92,20 +99,23 @@ export class BlockIndex {
     private readonly maxBlock = 1500,
   ) {
     this.stamp = new Int32Array(recs.length);
-    recs.forEach((r, i) => {
-      for (const k of blockingKeys(r)) {
-        const b = this.blocks.get(k);
+    for (let i = 0; i < recs.length; i++) {
+      const keys = blockingKeys(recs[i]!);
+      for (let ki = 0; ki < keys.length; ki++) {
+        const b = this.blocks.get(keys[ki]!);
         if (b) b.push(i);
-        else this.blocks.set(k, [i]);
+        else this.blocks.set(keys[ki]!, [i]);
       }
-    });
+    }
   }
 
   /** Indices of the records sharing at least one key with `r` (`n` keys also meet `s` keys). */
   candidates(r: Rec): number[] {
     this.round++;
     const out: number[] = [];
-    for (const k of blockingKeys(r)) {
+    const keys = blockingKeys(r);
+    for (let ki = 0; ki < keys.length; ki++) {
+      const k = keys[ki]!;
       const kind = k & 7;
       if (kind === S) this.collect((k & ~7) | N, out);
       else {
@@ -119,9 +129,12 @@ export class BlockIndex {
   private collect(k: number, out: number[]): void {
     const b = this.blocks.get(k);
     if (!b || b.length > this.maxBlock) return;
-    for (const i of b) {
-      if (this.stamp[i] === this.round) continue;
-      this.stamp[i] = this.round;
+    const stamp = this.stamp;
+    const round = this.round;
+    for (let j = 0; j < b.length; j++) {
+      const i = b[j]!;
+      if (stamp[i] === round) continue;
+      stamp[i] = round;
       out.push(i);
     }
   }

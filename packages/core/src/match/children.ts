@@ -10,8 +10,14 @@ import { compareNames, gradeAtLeast, prepareName, type PreparedName } from './na
 import { divisionKey, makeRec, type ChildDesc, type Rec } from './records.js';
 
 function sortedTokens(n: PreparedName, family = 0): string {
-  return [...(n.families[family]?.tokens ?? []), ...n.given.tokens].sort().join(' ');
+  const f = n.families[family]?.tokens ?? NO_TOKENS;
+  const g = n.given.tokens;
+  // Most names: one family token and one given token, ordered without building an array.
+  if (f.length === 1 && g.length === 1) return f[0]! <= g[0]! ? `${f[0]} ${g[0]}` : `${g[0]} ${f[0]}`;
+  return [...f, ...g].sort().join(' ');
 }
+
+const NO_TOKENS: string[] = [];
 
 /** Finds SIECLE pupils by a child's name and class, as written in another source. */
 export class ChildResolver {
@@ -33,14 +39,22 @@ export class ChildResolver {
     const name = prepareName({ family, given });
     const div = divisionKey(division);
     const label = division ? `${name.display} (${division})` : name.display;
-    const inClass = (i: number) => !div || !this.pupils[i]!.division || this.pupils[i]!.division === div;
+    const ids: string[] = [];
     // The whole name, whatever the family/given split (« DE LA FONTAINE Jean »): most children.
-    let hits = (this.byTokens.get(sortedTokens(name)) ?? []).filter(inClass);
-    if (!hits.length) {
+    const sameTokens = this.byTokens.get(sortedTokens(name));
+    if (sameTokens) for (const i of sameTokens) if (this.inClass(i, div)) ids.push(this.pupils[i]!.ref.id);
+    if (!ids.length) {
       const probe = makeRec({ source: 'pronote', kind: 'row', id: '' }, 'pupil', name, { divisionRaw: division });
-      hits = indexOf(this.pupils).candidates(probe).filter((i) => inClass(i) && gradeAtLeast(compareNames(name, this.pupils[i]!.name).grade, 'variant'));
+      for (const i of indexOf(this.pupils).candidates(probe)) {
+        if (this.inClass(i, div) && gradeAtLeast(compareNames(name, this.pupils[i]!.name).grade, 'variant')) ids.push(this.pupils[i]!.ref.id);
+      }
     }
-    return { ids: hits.map((i) => this.pupils[i]!.ref.id), name, division: div, label };
+    return { ids, name, division: div, label };
+  }
+
+  private inClass(i: number, div: string | undefined): boolean {
+    const d = this.pupils[i]!.division;
+    return !div || !d || d === div;
   }
 
   fromPronote(ref: PronoteChildRef): ChildDesc {
