@@ -51,9 +51,18 @@ export interface Rec {
   label: string;
 }
 
+const divisionKeys = new Map<string, string | undefined>();
+
 export function divisionKey(d: string | undefined): string | undefined {
-  const k = normalizeName(d).replace(/ /g, '');
-  return k || undefined;
+  if (!d) return undefined;
+  // Memoised: a school has a few dozen class codes for tens of thousands of records.
+  let k = divisionKeys.get(d);
+  if (k === undefined && !divisionKeys.has(d)) {
+    if (divisionKeys.size >= 10_000) divisionKeys.clear();
+    k = normalizeName(d).replace(/ /g, '') || undefined;
+    divisionKeys.set(d, k);
+  }
+  return k;
 }
 
 /** `03/04/2010` from ISO. */
@@ -105,8 +114,9 @@ export function pupilRec(p: SieclePupil): Rec {
   });
 }
 
-export function childOfPupil(p: Rec): ChildDesc {
-  return { ids: [p.ref.id], name: p.name, division: p.division, label: p.label };
+/** A SIECLE pupil as a child of one of its guardians (`legal`: see ChildDesc). */
+export function childOfPupil(p: Rec, legal: boolean): ChildDesc {
+  return { ids: [p.ref.id], name: p.name, division: p.division, label: p.label, legal };
 }
 
 /** SIECLE records: pupils, guardians (with their pupils as children), STS people. */
@@ -118,11 +128,11 @@ export function hubRecords(ds: SchoolDataset): { pupils: Rec[]; guardians: Rec[]
     const p = byEleve.get(l.eleveId);
     if (!p) continue;
     (p.guardianIds ??= []).push(l.personneId);
-    const list = childrenOf.get(l.personneId) ?? [];
-    const known = list.find((c) => c.ids[0] === p.ref.id);
+    const list = childrenOf.get(l.personneId);
+    const known = list?.find((c) => c.ids[0] === p.ref.id);
     if (known) known.legal ||= l.legal;
-    else list.push({ ...childOfPupil(p), legal: l.legal });
-    childrenOf.set(l.personneId, list);
+    else if (list) list.push(childOfPupil(p, l.legal));
+    else childrenOf.set(l.personneId, [childOfPupil(p, l.legal)]);
   }
   const guardians = ds.guardians.map((g) =>
     base({ source: 'siecle', kind: 'guardian', id: g.personneId }, 'guardian', g.name, { children: childrenOf.get(g.personneId) ?? [] }),
@@ -173,11 +183,21 @@ export function entRecords(all: EntAccount[]): { recs: Rec[]; accounts: EntAccou
         joinKey: a.joinKey?.trim() || undefined,
         pronoteHint: a.pronoteId?.trim() || undefined,
         uid: a.uid?.trim() || undefined,
-        guardianUids: a.guardianUids.map((u) => u.trim()).filter(Boolean),
+        guardianUids: trimmedIds(a.guardianUids),
       }),
     );
   }
   return { recs: out, accounts };
+}
+
+/** Non-empty trimmed ids, in a new array. */
+function trimmedIds(ids: string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const t = id.trim();
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 /** The children an ENT export names on a guardian account (ProEPS parents export…). */
