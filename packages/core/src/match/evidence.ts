@@ -64,24 +64,32 @@ export interface PairEvidence {
 export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): { ys: number[]; legal: boolean } {
   const ys: number[] = [];
   let legal = false;
-  b.forEach((cb, j) => {
-    const hit = a.find((ca) => {
-      if (ca.ids.length && cb.ids.length) return ca.ids.some((id) => cb.ids.includes(id));
-      const n = compareNames(ca.name, cb.name);
-      return gradeAtLeast(n.grade, 'partial') && (!ca.division || !cb.division || ca.division === cb.division);
-    });
-    if (!hit) return;
+  for (let j = 0; j < b.length; j++) {
+    const cb = b[j]!;
+    let hit: ChildDesc | undefined;
+    for (let i = 0; i < a.length && !hit; i++) if (sameChild(a[i]!, cb)) hit = a[i];
+    if (!hit) continue;
     ys.push(j);
     if (hit.legal !== false && cb.legal !== false) legal = true;
-  });
+  }
   return { ys, legal };
+}
+
+function sameChild(ca: ChildDesc, cb: ChildDesc): boolean {
+  if (ca.ids.length && cb.ids.length) {
+    for (const id of ca.ids) if (cb.ids.includes(id)) return true;
+    return false;
+  }
+  const n = compareNames(ca.name, cb.name);
+  return gradeAtLeast(n.grade, 'partial') && (!ca.division || !cb.division || ca.division === cb.division);
 }
 
 function birthClose(a: string, b: string): boolean {
   if (a.slice(0, 4) !== b.slice(0, 4)) return false;
-  const [, ma, da] = a.split('-');
-  const [, mb, db] = b.split('-');
-  if (ma === db && da === mb) return true;
+  // Day and month swapped.
+  const pa = a.split('-');
+  const pb = b.split('-');
+  if (pa[1] === pb[2] && pa[2] === pb[1]) return true;
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
   return diff === 1;
@@ -130,65 +138,68 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
 
   const sx = SOURCE_LABEL[x.ref.source];
   const sy = SOURCE_LABEL[y.ref.source];
-  const agree: string[] = [];
-  const details: string[] = [...name.notes];
+  // Evidence lines: « même nom, même date de naissance, même classe » (filled in last), the
+  // children in common, then one line per detail (the name's notes first).
+  const evidence: string[] = [''];
+  let summary = nameSummary(name);
+  if (childrenY) evidence.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
+  for (const note of name.notes) evidence.push(note);
   let score = name.score;
   let soft = name.grade === 'typo' || nameDiffers;
   let beyond = 0;
   if (ineSame) {
     beyond++;
     score += WEIGHTS.ine;
-    agree.push('même INE');
+    summary += ', même INE';
   }
   if (birthSame) {
     beyond++;
     score += WEIGHTS.birth;
-    agree.push('même date de naissance');
+    summary += ', même date de naissance';
   } else if (birthSame === false) {
     soft = true;
     score += WEIGHTS.birthClose;
-    details.push(`date de naissance proche : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
+    evidence.push(`date de naissance proche : ${frDate(x.birth)} dans ${sx}, ${frDate(y.birth)} dans ${sy}`);
   }
   if (divSame) {
     beyond++;
     score += WEIGHTS.division;
-    agree.push('même classe');
+    summary += ', même classe';
   } else if (divSame === false) {
     soft = true;
     score += WEIGHTS.divisionOther;
-    details.push(`classe différente : ${x.divisionRaw} dans ${sx}, ${y.divisionRaw} dans ${sy}`);
+    evidence.push(`classe différente : ${x.divisionRaw} dans ${sx}, ${y.divisionRaw} dans ${sy}`);
   }
   let extra = 0;
   if (childrenY) {
     beyond++;
     extra += WEIGHTS.childMore * Math.min(childrenY.length - 1, 2);
     score += WEIGHTS.child;
-    agree.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
     if (contactOnly) {
       soft = true;
       score += WEIGHTS.contactOnly;
-      details.push('simple contact de ces enfants dans SIECLE, pas responsable légal');
+      evidence.push('simple contact de ces enfants dans SIECLE, pas responsable légal');
     }
   }
   if (x.role === 'teacher' && y.role === 'teacher' && gradeAtLeast(name.grade, 'variant')) {
     // Teachers are a small closed list on both sides: the profile is evidence (a rival homonym
     // still makes it ambiguous).
     beyond++;
-    agree.push('même profil (professeur)');
+    summary += ', même profil (professeur)';
   }
   if (x.role !== y.role) {
     soft = true;
     score += WEIGHTS.profileOther;
-    details.push(`profil différent : ${ROLE_LABEL[x.role]} dans ${sx}, ${ROLE_LABEL[y.role]} dans ${sy}`);
+    evidence.push(`profil différent : ${ROLE_LABEL[x.role]} dans ${sx}, ${ROLE_LABEL[y.role]} dans ${sy}`);
   }
-  if (nameDiffers) details.push(`même INE mais nom différent (${x.name.display} / ${y.name.display})`);
+  if (nameDiffers) evidence.push(`même INE mais nom différent (${x.name.display} / ${y.name.display})`);
   if (hinted) {
     extra += WEIGHTS.hint;
-    details.push("l'ENT porte déjà cet identifiant PRONOTE");
+    evidence.push("l'ENT porte déjà cet identifiant PRONOTE");
   }
+  evidence[0] = summary;
   const identifier = !!ineSame;
   const certainGrade = (identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0);
-  const evidence = summarize(name, agree, details);
   return { score: score + extra, rank: score, hard: false, soft, identifier, certainGrade, name, evidence, childrenY, contactOnly };
 }
 
@@ -216,11 +227,4 @@ export function nameSummary(name: NameComparison): string {
     default:
       return 'nom différent';
   }
-}
-
-/** « même nom, même date de naissance, même classe », then one line per detail. */
-function summarize(name: NameComparison, agree: string[], details: string[]): string[] {
-  const short = agree.filter((a) => !a.includes(':'));
-  const long = agree.filter((a) => a.includes(':'));
-  return [[nameSummary(name), ...short].join(', '), ...long, ...details];
 }

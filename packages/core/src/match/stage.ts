@@ -45,7 +45,15 @@ export function linkScore(s: number): number {
 
 function joinKeyEvidence(x: Rec, y: Rec, word: string): PairEvidence {
   const ev = comparePair(x, y);
-  if (!ev.hard) return { ...ev, score: ev.score + WEIGHTS.joinKey, rank: ev.rank + WEIGHTS.joinKey, identifier: true, certainGrade: true, evidence: [word, ...ev.evidence] };
+  if (!ev.hard) {
+    // A fresh object (only ruled-out pairs share one): completed in place.
+    ev.score += WEIGHTS.joinKey;
+    ev.rank += WEIGHTS.joinKey;
+    ev.identifier = true;
+    ev.certainGrade = true;
+    ev.evidence.unshift(word);
+    return ev;
+  }
   // The join key says it is the same record; a contradiction in the ENT's copy is shown, and doubted.
   const name = compareNames(x.name, y.name);
   const lines = [name.grade === 'different' ? `mais nom différent : ${x.name.display} / ${y.name.display}` : nameSummary(name), ...name.notes];
@@ -85,6 +93,8 @@ export function toLink(x: Rec, r: Resolved, ys: Rec[]): Link {
   if (r.confirmedByAdmin) link.confirmedByAdmin = true;
   return link;
 }
+
+const NO_CANDS: Cand[] = Object.freeze([]) as unknown as Cand[];
 
 export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult {
   const n = xs.length;
@@ -131,9 +141,11 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
     const list: Cand[] = [];
     if (!index) return list;
     const hints = opts.hints?.(x);
-    for (const yi of index.candidates(x)) {
-      const ev = comparePair(x, ys[yi]!, !!hints && hints.has(ys[yi]!.ref.id));
-      if (!ev.hard) list.push({ y: yi, ev });
+    const found = index.candidates(x);
+    for (let i = 0; i < found.length; i++) {
+      const y = ys[found[i]!]!;
+      const ev = comparePair(x, y, !!hints && hints.has(y.ref.id));
+      if (!ev.hard) list.push({ y: found[i]!, ev });
     }
     return list;
   });
@@ -147,19 +159,25 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
     yWord: opts.yWord,
   });
   const why: (string | null)[] = new Array(n).fill(null);
-  const compatible: Cand[][] = xs.map(() => []);
+  // Records linked by their join key had no candidates to weigh: one shared empty list.
+  const compatible: Cand[][] = new Array(n).fill(NO_CANDS);
   pending.forEach((xi, p) => {
     compatible[xi] = out.compatible[p]!;
     why[xi] = out.why[p]!;
     const r = out.results[p];
     if (!r) return;
     const y = ys[r.best.y]!;
-    const others = [viaKey.get(r.best.y)?.join(', '), opts.alreadyLinked?.(y)].filter((s): s is string => !!s);
-    const cap = [capNotes[xi], ...others.map((o) => `${opts.yWord} ${y.label} est déjà rattachée à : ${o}`)].filter(
-      (s): s is string => !!s,
-    );
-    if (cap.length && r.decision === 'certain') r.decision = 'probable';
-    if (cap.length) r.notes.push(...cap);
+    // At most probable: a note saying why (no SIECLE record…), or the row already linked elsewhere.
+    const capNote = capNotes[xi];
+    const viaKeyOf = viaKey.get(r.best.y);
+    const linked = opts.alreadyLinked?.(y);
+    if (capNote || viaKeyOf || linked) {
+      const cap: string[] = [];
+      if (capNote) cap.push(capNote);
+      for (const o of [viaKeyOf?.join(', '), linked]) if (o) cap.push(`${opts.yWord} ${y.label} est déjà rattachée à : ${o}`);
+      if (cap.length && r.decision === 'certain') r.decision = 'probable';
+      r.notes.push(...cap);
+    }
     if (r.decision === 'probable' && !r.confirmedByAdmin && isConfirmed(xi, r.best.y)) {
       r.confirmedByAdmin = true;
       r.notes.push("rapprochement confirmé par l'administrateur");
