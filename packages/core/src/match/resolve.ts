@@ -103,9 +103,8 @@ export function resolve(input: ResolveInput): ResolveOutput {
   const why: (string | null)[] = new Array(n).fill(null);
   const list = (cs: Cand[]) => cs.map((c) => labelY(c.y)).join(', ');
 
-  for (let x = 0; x < n; x++) {
-    const mine = compatible[x]!;
-    if (!mine.length) continue;
+  /** The decision for x among rivals, or why it gets none (its nearest candidate is someone else's). */
+  const weigh = (x: number, mine: Cand[]): Resolved | string => {
     const conflicts = (c: Cand) => (claims.get(c.y) ?? []).filter((o) => o.x !== x && !notRivals?.(x, c, o.x, o.c));
     const available: Cand[] = [];
     const taken: { c: Cand; by: Claim }[] = [];
@@ -116,8 +115,7 @@ export function resolve(input: ResolveInput): ResolveOutput {
     }
     if (!available.length) {
       const t = taken[0]!;
-      why[x] = `${yWord} la plus proche (${labelY(t.c.y)}) correspond mieux à ${labelX(t.by.x)}`;
-      continue;
+      return `${yWord} la plus proche (${labelY(t.c.y)}) correspond mieux à ${labelX(t.by.x)}`;
     }
     const best = available[0]!;
     const notes: string[] = [];
@@ -149,8 +147,22 @@ export function resolve(input: ResolveInput): ResolveOutput {
     } else {
       decision = best.ev.certainGrade ? 'certain' : 'probable';
     }
-    const r: Resolved = { decision, best, options, notes };
-    if (rejectedAny[x] && decision === 'certain') {
+    return { decision, best, options, notes };
+  };
+
+  for (let x = 0; x < n; x++) {
+    const mine = compatible[x]!;
+    if (!mine.length) continue;
+    // Most records are the only claimant of their only candidate: no rival on either side, so
+    // `weigh` would find nothing but the pair's own grade (and build a dozen empty lists).
+    const only = mine.length === 1 && claims.get(mine[0]!.y)!.length === 1 ? mine[0]! : undefined;
+    const r: Resolved | string = only ? { decision: only.ev.certainGrade ? 'certain' : 'probable', best: only, options: [], notes: [] } : weigh(x, mine);
+    if (typeof r === 'string') {
+      why[x] = r;
+      continue;
+    }
+    const { best, options, notes } = r;
+    if (rejectedAny[x] && r.decision === 'certain') {
       r.decision = 'probable';
       notes.push("proposition faite après le refus d'un autre rapprochement : à confirmer");
     }
