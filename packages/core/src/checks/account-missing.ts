@@ -25,7 +25,7 @@ import {
   pupilLabel,
   type RawFinding,
 } from './common.js';
-import { accountsOf, peopleOf } from './people.js';
+import { hasAccount, peopleOf } from './people.js';
 
 /** Days after the arrival during which a missing account is the AAF delay, not a fault. */
 export const AAF_DELAY_DAYS = 3;
@@ -85,7 +85,7 @@ export const accountMissing: CheckRule = {
     };
 
     for (const person of peopleOf(ds).list) {
-      if (!person.current || accountsOf(ctx.match, person).length) continue;
+      if (!person.current || hasAccount(ctx.match, person)) continue;
       const first = person.records[0]!;
       if (person.kind === 'pupil') {
         if (!idx.has.entProfiles.has('pupil')) continue;

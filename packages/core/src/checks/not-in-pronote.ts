@@ -10,6 +10,7 @@
  */
 import { frDate } from '../model/dates.js';
 import type { PronoteProfile } from '../model/types.js';
+import type { Assignment } from '../match/types.js';
 import type { CheckRule } from './types.js';
 import {
   EXPORT_PRONOTE_IDS_PARTIAL,
@@ -21,7 +22,7 @@ import {
   type DatasetIndex,
   type RawFinding,
 } from './common.js';
-import { accountsOf, peopleOf, pronoteLinksOf, type Person } from './people.js';
+import { accountsOf, hasPronoteLink, peopleOf, type Person } from './people.js';
 
 const FIX_PUPIL = [
   "Faire passer la personne de SIECLE à EDT puis à PRONOTE, puis donner son identifiant PRONOTE à l'ENT.",
@@ -59,13 +60,14 @@ export const notInPronote: CheckRule = {
     const idx = indexDataset(ds);
     if (!idx.has.pronote) return [];
     const pronoteDate = ds.exportDates['pronote-ids'];
-    const byLogin = new Map(ctx.match.assignments.map((a) => [a.entLogin, a] as const));
+    const byLogin = new Map<string, Assignment>();
+    for (const a of ctx.match.assignments) byLogin.set(a.entLogin, a);
     const out: RawFinding[] = [];
     for (const person of peopleOf(ds).list) {
       if (!person.current) continue;
       const profile = pronoteProfileOf(idx, person);
       if (!profile || !idx.has.pronoteProfiles.has(profile)) continue;
-      if (pronoteLinksOf(ctx.match, person).length) continue;
+      if (hasPronoteLink(ctx.match, person)) continue;
       const logins = accountsOf(ctx.match, person);
       if (logins.some((l) => byLogin.get(l)?.pronoteId)) continue;
       const carried = logins.map((l) => idx.accountByLogin.get(l)?.pronoteId).filter((id): id is string => !!id);

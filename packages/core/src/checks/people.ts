@@ -14,6 +14,8 @@ export interface Person {
   kind: 'pupil' | 'guardian' | 'staff';
   /** The person's SIECLE/STS records (several for a duplicate), with labels; the current ones first. */
   records: SubjectRef[];
+  /** `refKey` of each record, in the same order: the keys of the matcher's maps, built once. */
+  keys: string[];
   /** Pupil: a record is current; guardian: legal guardian of a current pupil; staff: listed by STS-web. */
   current: boolean;
 }
@@ -32,42 +34,71 @@ export function peopleOf(ds: SchoolDataset): People {
   const idx = indexDataset(ds);
   const list: Person[] = [];
   const byRecord = new Map<string, Person>();
-  const add = (p: Person) => {
-    list.push(p);
-    for (const r of p.records) byRecord.set(refKey(r), p);
+  const add = (kind: Person['kind'], records: SubjectRef[], current: boolean, keys = records.map(refKey)) => {
+    const person: Person = { kind, records, keys, current };
+    list.push(person);
+    for (const k of keys) byRecord.set(k, person);
+  };
+  /** A record not already taken by a duplicate cluster becomes a person of its own. */
+  const addSingle = (kind: Person['kind'], record: SubjectRef, current: boolean) => {
+    const key = refKey(record);
+    if (!byRecord.has(key)) add(kind, [record], current, [key]);
   };
 
   for (const cluster of pupilDuplicates(ds)) {
     const sorted = [...cluster].sort((a, b) => Number(isCurrentPupil(b)) - Number(isCurrentPupil(a)));
-    add({ kind: 'pupil', records: sorted.map(pupilRef), current: true });
+    add('pupil', sorted.map(pupilRef), true);
   }
-  for (const p of ds.pupils) if (!byRecord.has(refKey(pupilRef(p)))) add({ kind: 'pupil', records: [pupilRef(p)], current: isCurrentPupil(p) });
+  for (const p of ds.pupils) addSingle('pupil', pupilRef(p), isCurrentPupil(p));
 
-  for (const cluster of guardianDuplicates(ds)) add({ kind: 'guardian', records: cluster.map(guardianRef), current: true });
-  for (const g of ds.guardians)
-    if (!byRecord.has(refKey(guardianRef(g)))) add({ kind: 'guardian', records: [guardianRef(g)], current: idx.legalGuardianIds.has(g.personneId) });
+  for (const cluster of guardianDuplicates(ds)) add('guardian', cluster.map(guardianRef), true);
+  for (const g of ds.guardians) addSingle('guardian', guardianRef(g), idx.legalGuardianIds.has(g.personneId));
 
-  for (const s of ds.staff) add({ kind: 'staff', records: [staffRef(s)], current: true });
+  for (const s of ds.staff) add('staff', [staffRef(s)], true);
 
   const people = { list, byRecord };
   cache.set(ds, people);
   return people;
 }
 
-/** The ENT accounts the matcher ties to a person (any of its records; ambiguous links left out). */
+/** The ENT accounts the matcher ties to a person (any of its records; ambiguous links left out), sorted. */
 export function accountsOf(m: MatchResult, p: Person): string[] {
-  const out = new Set<string>();
-  for (const r of p.records)
-    for (const l of m.entOf.get(refKey(r)) ?? []) {
+  const out: string[] = [];
+  for (const key of p.keys) {
+    const links = m.entOf.get(key);
+    if (!links) continue;
+    for (const l of links) {
       if (l.decision === 'ambiguous') continue;
-      out.add(endOf(l, 'ent').id);
+      const login = endOf(l, 'ent').id;
+      if (!out.includes(login)) out.push(login);
     }
-  return [...out].sort();
+  }
+  return out.length > 1 ? out.sort() : out;
+}
+
+/** Does the matcher tie at least one ENT account to the person (`accountsOf` is not empty)? */
+export function hasAccount(m: MatchResult, p: Person): boolean {
+  for (const key of p.keys) {
+    const links = m.entOf.get(key);
+    if (links) for (const l of links) if (l.decision !== 'ambiguous') return true;
+  }
+  return false;
+}
+
+/** Is any of the person's records linked to a PRONOTE row (any decision)? */
+export function hasPronoteLink(m: MatchResult, p: Person): boolean {
+  for (const key of p.keys) if (m.pronoteOf.has(key)) return true;
+  return false;
 }
 
 /** The links from a person's records to PRONOTE rows (any decision). */
 export function pronoteLinksOf(m: MatchResult, p: Person): Link[] {
-  return p.records.map((r) => m.pronoteOf.get(refKey(r))).filter((l): l is Link => !!l);
+  const out: Link[] = [];
+  for (const key of p.keys) {
+    const l = m.pronoteOf.get(key);
+    if (l) out.push(l);
+  }
+  return out;
 }
 
 /**
@@ -77,12 +108,15 @@ export function pronoteLinksOf(m: MatchResult, p: Person): Link[] {
  * links and candidates point at, whatever the decision.
  */
 export function surePronoteRow(m: MatchResult, p: Person): string | undefined {
+  if (p.keys.length === 1) {
+    const l = m.pronoteOf.get(p.keys[0]!);
+    return l?.decision === 'certain' ? endOf(l, 'pronote').id : undefined;
+  }
   const links = pronoteLinksOf(m, p);
   const rows = new Set<string>();
   for (const l of links) {
-    if (p.records.length === 1 && l.decision !== 'certain') continue;
     rows.add(endOf(l, 'pronote').id);
-    if (p.records.length > 1) for (const c of l.candidates ?? []) if (c.source === 'pronote') rows.add(c.id);
+    for (const c of l.candidates ?? []) if (c.source === 'pronote') rows.add(c.id);
   }
   return rows.size === 1 ? [...rows][0] : undefined;
 }
