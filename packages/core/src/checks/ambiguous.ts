@@ -13,7 +13,7 @@
  */
 import type { Link, SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, indexDataset, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
+import { accountRef, addToSet, indexDataset, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
 import { peopleOf, surePronoteRow, type Person } from './people.js';
 import { clusterBy } from './duplicates.js';
 
@@ -81,17 +81,19 @@ export const ambiguous: CheckRule = {
     const people = peopleOf(ctx.dataset);
     const personOf = (r: SubjectRef | undefined) => (r ? people.byRecord.get(personKey(r)) : undefined);
     const claimants = new Map<string, Set<Person>>();
+    const claim = (r: SubjectRef, person: Person) => {
+      if (r.source === 'pronote') addToSet(claimants, r.id, person);
+    };
     for (const [key, l] of m.pronoteOf) {
       const person = people.byRecord.get(key);
       if (!person?.current) continue;
-      for (const r of [l.to, l.from, ...(l.candidates ?? [])])
-        if (r.source === 'pronote') claimants.set(r.id, new Set([...(claimants.get(r.id) ?? []), person]));
+      claim(l.to, person);
+      claim(l.from, person);
+      if (l.candidates) for (const c of l.candidates) claim(c, person);
     }
     const carriedBy = new Map<string, Set<string>>();
-    for (const a of ctx.dataset.entAccounts)
-      if (a.pronoteId) carriedBy.set(a.pronoteId, new Set([...(carriedBy.get(a.pronoteId) ?? []), a.login]));
-    for (const a of m.assignments)
-      if (a.currentPronoteId) carriedBy.set(a.currentPronoteId, new Set([...(carriedBy.get(a.currentPronoteId) ?? []), a.entLogin]));
+    for (const a of ctx.dataset.entAccounts) if (a.pronoteId) addToSet(carriedBy, a.pronoteId, a.login);
+    for (const a of m.assignments) if (a.currentPronoteId) addToSet(carriedBy, a.currentPronoteId, a.entLogin);
     const settled = (record: SubjectRef | undefined, rows: readonly string[]): boolean => {
       const person = personOf(record);
       if (!person) return false;

@@ -63,10 +63,25 @@ export interface DatasetIndex {
   };
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+/** Appends `v` to the list under `k`, creating the list on first use. */
+export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/** Adds `v` to the set under `k`, creating the set on first use. */
+export function addToSet<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  let set = m.get(k);
+  if (!set) m.set(k, (set = new Set()));
+  set.add(v);
+}
+
+/** Records by their identifier (plain loops: the index is built in a cold process, allocations count). */
+function byId<T>(records: readonly T[], idOf: (r: T) => string): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const r of records) m.set(idOf(r), r);
+  return m;
 }
 
 const cache = new WeakMap<SchoolDataset, DatasetIndex>();
@@ -75,38 +90,45 @@ const cache = new WeakMap<SchoolDataset, DatasetIndex>();
 export function indexDataset(ds: SchoolDataset): DatasetIndex {
   const hit = cache.get(ds);
   if (hit) return hit;
-  const pupilById = new Map(ds.pupils.map((p) => [p.eleveId, p] as const));
   const currentPupils = ds.pupils.filter(isCurrentPupil);
-  const currentIds = new Set(currentPupils.map((p) => p.eleveId));
+  const currentIds = new Set<string>();
+  for (const p of currentPupils) currentIds.add(p.eleveId);
   const linksByPupil = new Map<string, GuardianLink[]>();
   const linksByGuardian = new Map<string, GuardianLink[]>();
   const legalGuardianIds = new Set<string>();
   for (const l of ds.guardianLinks) {
-    push(linksByPupil, l.eleveId, l);
-    push(linksByGuardian, l.personneId, l);
+    pushTo(linksByPupil, l.eleveId, l);
+    pushTo(linksByGuardian, l.personneId, l);
     if (currentIds.has(l.eleveId) && l.legal) legalGuardianIds.add(l.personneId);
   }
+  const staffWithService = new Set<string>();
+  for (const owners of [ds.stsDivisions, ds.stsGroups])
+    for (const o of owners) for (const s of o.services) for (const id of s.teacherIds) staffWithService.add(id);
+  const entProfiles = new Set<EntProfile>();
+  for (const a of ds.entAccounts) entProfiles.add(a.profile);
+  const pronoteProfiles = new Set<PronoteProfile>();
+  for (const r of ds.pronoteRows) pronoteProfiles.add(r.profile);
   const okFiles = ds.files.filter((f) => !f.error);
   const idx: DatasetIndex = {
-    pupilById,
+    pupilById: byId(ds.pupils, (p) => p.eleveId),
     currentPupils,
-    guardianById: new Map(ds.guardians.map((g) => [g.personneId, g] as const)),
+    guardianById: byId(ds.guardians, (g) => g.personneId),
     linksByPupil,
     linksByGuardian,
     legalGuardianIds,
-    staffById: new Map(ds.staff.map((s) => [s.id, s] as const)),
-    staffWithService: new Set([...ds.stsDivisions, ...ds.stsGroups].flatMap((o) => o.services.flatMap((s) => s.teacherIds))),
-    accountByLogin: new Map(ds.entAccounts.map((a) => [a.login, a] as const)),
-    pronoteById: new Map(ds.pronoteRows.map((r) => [r.pronoteId, r] as const)),
+    staffById: byId(ds.staff, (s) => s.id),
+    staffWithService,
+    accountByLogin: byId(ds.entAccounts, (a) => a.login),
+    pronoteById: byId(ds.pronoteRows, (r) => r.pronoteId),
     has: {
       pupils: ds.pupils.length > 0,
       guardians: ds.guardianLinks.length > 0 || okFiles.some((f) => f.kind === 'siecle-responsables'),
       sts:
         ds.staff.length > 0 || ds.stsDivisions.length > 0 || ds.stsGroups.length > 0 || okFiles.some((f) => f.kind === 'sts-emp'),
       ent: ds.entAccounts.length > 0,
-      entProfiles: new Set(ds.entAccounts.map((a) => a.profile)),
+      entProfiles,
       pronote: ds.pronoteRows.length > 0,
-      pronoteProfiles: new Set(ds.pronoteRows.map((r) => r.profile)),
+      pronoteProfiles,
     },
   };
   cache.set(ds, idx);

@@ -1,6 +1,6 @@
 /** Group structure as the group rules read it: STS-web first (the authority), SIECLE Structures.xml else. */
 import type { SchoolDataset } from '../model/dataset.js';
-import type { StsGroup, StsPerson } from '../model/types.js';
+import type { SieclePupil, StsGroup, StsPerson } from '../model/types.js';
 import { staffLabel } from './common.js';
 
 export interface GroupInfo {
@@ -35,6 +35,13 @@ export function groupTeachers(g: StsGroup | undefined, staffById: Map<string, St
       out.add(`${t ? staffLabel(t) : `enseignant ${id}`} (matière ${s.subjectCode})`);
     }
   return [...out];
+}
+
+/** A pupil's groups without repeats, in order (the list itself when it has none: the usual case, no copy). */
+export function distinctGroups(p: SieclePupil): readonly string[] {
+  const groups = p.groups;
+  for (let i = 1; i < groups.length; i++) if (groups.lastIndexOf(groups[i]!, i - 1) >= 0) return [...new Set(groups)];
+  return groups;
 }
 
 /** STS-web group names: at most 8 characters, only letters, digits, spaces, `-` and `_`. */

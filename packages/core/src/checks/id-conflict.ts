@@ -9,7 +9,7 @@
 import type { CheckRule } from './types.js';
 import type { EntProfile, PronoteProfile } from '../model/types.js';
 import type { Assignment, SubjectRef } from '../match/types.js';
-import { PASTE_PRONOTE_ID, accountRef, indexDataset, pronoteLabel, pronoteRef, type RawFinding } from './common.js';
+import { PASTE_PRONOTE_ID, accountRef, indexDataset, pushTo, pronoteLabel, pronoteRef, type RawFinding } from './common.js';
 
 const PRONOTE_PROFILE_OF: Partial<Record<EntProfile, PronoteProfile>> = { pupil: 'pupil', guardian: 'guardian', teacher: 'teacher' };
 
@@ -30,8 +30,7 @@ export const idConflict: CheckRule = {
     /** PRONOTE ID → the accounts expected to carry it (any decision but ambiguous). */
     const expectedOwner = new Map<string, string[]>();
     for (const a of ctx.match.assignments)
-      if (a.pronoteId && (a.decision !== 'ambiguous' || a.confirmedByAdmin))
-        expectedOwner.set(a.pronoteId, [...(expectedOwner.get(a.pronoteId) ?? []), a.entLogin]);
+      if (a.pronoteId && (a.decision !== 'ambiguous' || a.confirmedByAdmin)) pushTo(expectedOwner, a.pronoteId, a.entLogin);
     const rowSubject = (id: string): SubjectRef => {
       const row = idx.pronoteById.get(id);
       return row ? pronoteRef(row) : { source: 'pronote', kind: 'row', id };

@@ -11,7 +11,7 @@
 import { displayName } from '../model/types.js';
 import type { CheckRule } from './types.js';
 import type { SubjectRef } from '../match/types.js';
-import { accountRef, indexDataset, ownerLink, personKey, pronoteRef, type RawFinding } from './common.js';
+import { accountRef, addToSet, indexDataset, ownerLink, personKey, pronoteRef, type RawFinding } from './common.js';
 import { accountsOf, peopleOf, surePronoteRow } from './people.js';
 
 export const sharedId: CheckRule = {
@@ -31,21 +31,17 @@ export const sharedId: CheckRule = {
     const idx = indexDataset(ds);
     const m = ctx.match;
     const logins = new Map<string, Set<string>>();
-    const add = (id: string, login: string) => {
-      const s = logins.get(id);
-      if (s) s.add(login);
-      else logins.set(id, new Set([login]));
-    };
     for (const a of m.assignments)
-      if (a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin)) add(a.pronoteId, a.entLogin);
+      if (a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin)) addToSet(logins, a.pronoteId, a.entLogin);
     // People (one record, or the records of a SIECLE duplicate) with a sure PRONOTE row: all their
     // accounts carry it, and two people the matcher surely ties to one row share it.
     const people = peopleOf(ds);
     for (const person of people.list) {
       const id = surePronoteRow(m, person);
-      if (id) for (const l of accountsOf(m, person)) add(id, l);
+      if (id) for (const l of accountsOf(m, person)) addToSet(logins, id, l);
     }
-    const current = new Map(m.assignments.map((a) => [a.entLogin, a.currentPronoteId] as const));
+    const current = new Map<string, string | undefined>();
+    for (const a of m.assignments) current.set(a.entLogin, a.currentPronoteId);
     const out: RawFinding[] = [];
     for (const [id, set] of logins) {
       if (set.size < 2) continue;

@@ -6,7 +6,7 @@
  */
 import type { CheckRule } from './types.js';
 import { describePupil, groupRef, indexDataset, pupilRef, PUSH_GROUP_LINKS, type RawFinding } from './common.js';
-import { groupTeachers, knownGroups } from './groups-common.js';
+import { distinctGroups, groupTeachers, knownGroups } from './groups-common.js';
 
 export const staleMembership: CheckRule = {
   code: 'groups.stale-membership',
@@ -28,7 +28,7 @@ export const staleMembership: CheckRule = {
     const out: RawFinding[] = [];
     for (const p of idx.currentPupils) {
       if (!p.division) continue;
-      for (const code of new Set(p.groups)) {
+      for (const code of distinctGroups(p)) {
         const g = groups.get(code);
         if (!g || !g.divisions.length || g.divisions.includes(p.division)) continue;
         const teachers = groupTeachers(g.sts, idx.staffById);

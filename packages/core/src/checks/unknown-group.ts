@@ -5,8 +5,8 @@
  * teacher service, so in the ENT it has no teacher. Runs only when an STS-web export was read.
  */
 import type { CheckRule } from './types.js';
-import { indexDataset, pupilLabel, REMONTEE_STS, PUSH_GROUP_LINKS, type RawFinding } from './common.js';
-import { VALID_GROUP_NAME } from './groups-common.js';
+import { indexDataset, pupilLabel, pushTo, REMONTEE_STS, PUSH_GROUP_LINKS, type RawFinding } from './common.js';
+import { VALID_GROUP_NAME, distinctGroups } from './groups-common.js';
 
 export const unknownGroup: CheckRule = {
   code: 'groups.unknown-group',
@@ -28,12 +28,7 @@ export const unknownGroup: CheckRule = {
     const members = new Map<string, string[]>();
     for (const g of ds.siecleGroups) if (!sts.has(g.code) && !divisions.has(g.code)) members.set(g.code, []);
     for (const p of idx.currentPupils)
-      for (const code of new Set(p.groups)) {
-        if (sts.has(code) || divisions.has(code)) continue;
-        const list = members.get(code);
-        if (list) list.push(pupilLabel(p));
-        else members.set(code, [pupilLabel(p)]);
-      }
+      for (const code of distinctGroups(p)) if (!sts.has(code) && !divisions.has(code)) pushTo(members, code, pupilLabel(p));
     const out: RawFinding[] = [];
     for (const [code, pupils] of [...members].sort(([a], [b]) => a.localeCompare(b))) {
       const truncated = code.length > 8 ? code.slice(0, 8) : undefined;
