@@ -16,19 +16,26 @@ import { indexDataset, isCurrentPupil, type DatasetIndex } from './common.js';
 
 /** Accent-, case-, punctuation- and space-insensitive form of a name part. */
 export function nameKey(s: string | undefined): string {
-  return normalizeName(s).replace(/ /g, '');
+  const normalized = normalizeName(s);
+  return normalized.includes(' ') ? normalized.replace(/ /g, '') : normalized;
 }
 
 /** Every family name a record may be known by (NOM_DE_FAMILLE, NOM_USAGE), as keys. */
 export function familyKeys(n: PersonName): string[] {
-  return [...new Set([nameKey(n.family), nameKey(n.usage)].filter(Boolean))];
+  const family = nameKey(n.family);
+  const usage = nameKey(n.usage);
+  const keys = family ? [family] : [];
+  if (usage && usage !== family) keys.push(usage);
+  return keys;
 }
 
 /** Union–find over indices. */
 class Clusters {
-  private readonly parent: number[];
+  private readonly parent: number[] = [];
+  /** Roots that absorbed another cluster: only their members are in groups of two or more. */
+  private readonly joined = new Set<number>();
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    for (let i = 0; i < n; i++) this.parent.push(i);
   }
   find(i: number): number {
     let r = i;
@@ -43,18 +50,23 @@ class Clusters {
   union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    if (ra === rb) return;
+    const root = Math.min(ra, rb);
+    this.parent[Math.max(ra, rb)] = root;
+    this.joined.add(root);
   }
   /** Groups of two or more, in order of their first member. */
   groups(): number[][] {
+    if (!this.joined.size) return [];
     const by = new Map<number, number[]>();
     for (let i = 0; i < this.parent.length; i++) {
       const r = this.find(i);
+      if (!this.joined.has(r)) continue;
       const list = by.get(r);
       if (list) list.push(i);
       else by.set(r, [i]);
     }
-    return [...by.values()].filter((g) => g.length > 1);
+    return [...by.values()];
   }
 }
 
@@ -90,7 +102,10 @@ export function pupilDuplicates(ds: SchoolDataset): SieclePupil[][] {
   const pool = ds.pupils.filter((p) => !p.left && p.birthDate);
   const clusters = clusterBy(
     pool,
-    (p) => familyKeys(p.name).map((f) => `${f}|${nameKey(p.name.given)}|${p.birthDate}`),
+    (p) => {
+      const given = nameKey(p.name.given);
+      return familyKeys(p.name).map((f) => `${f}|${given}|${p.birthDate}`);
+    },
     (a, b) =>
       a.eleveId !== b.eleveId &&
       (!a.sex || !b.sex || a.sex === b.sex) &&
@@ -117,8 +132,10 @@ function addressKey(g: SiecleGuardian): string {
 
 /** Family-name keys, plus each word of a compound family name (« DUPONT MARTIN » → DUPONT, MARTIN). */
 function blockingFamilies(g: SiecleGuardian): string[] {
-  const words = [g.name.family, g.name.usage].flatMap((n) => normalizeName(n).split(' ')).filter((w) => w.length >= 3);
-  return [...new Set([...familyKeys(g.name), ...words])];
+  const keys = familyKeys(g.name);
+  for (const n of [g.name.family, g.name.usage])
+    for (const word of normalizeName(n).split(' ')) if (word.length >= 3 && !keys.includes(word)) keys.push(word);
+  return keys;
 }
 
 interface Family {
@@ -167,7 +184,10 @@ export function guardianDuplicates(ds: SchoolDataset): SiecleGuardian[][] {
   const pool = ds.guardians.filter((g) => idx.legalGuardianIds.has(g.personneId) && nameKey(g.name.given));
   const clusters = clusterBy(
     pool,
-    (g) => blockingFamilies(g).map((f) => `${f}|${nameKey(g.name.given)}`),
+    (g) => {
+      const given = nameKey(g.name.given);
+      return blockingFamilies(g).map((f) => `${f}|${given}`);
+    },
     (a, b) =>
       a.personneId !== b.personneId &&
       (!a.civility || !b.civility || a.civility === b.civility) &&
