@@ -44,7 +44,9 @@ export const SEVERITY_FR: Record<Severity, string> = { error: 'erreur', warning:
 
 /** `code|source:kind:id|…` with the subjects sorted: the same problem keeps its key across imports. */
 export function findingKey(code: string, subjects: Finding['subjects']): string {
-  return [code, ...[...new Set(subjects.map(refKey))].sort()].join('|');
+  if (!subjects.length) return code;
+  const keys = subjects.map(refKey);
+  return `${code}|${(keys.length > 1 ? [...new Set(keys)].sort() : keys).join('|')}`;
 }
 
 /** Runs the rules (all of them by default) and returns the findings, errors first, then by rule and key. */
