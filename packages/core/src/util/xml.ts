@@ -1,16 +1,18 @@
 /**
  * XML plumbing shared by the SIECLE and STS parsers: root detection, refusal of DOCTYPE/entity
  * declarations (no entity expansion, no external fetch), truncation detection, and a tree of
- * plain objects built from saxes' events, every value a trimmed string.
+ * plain objects (xml-tree.ts), every value a trimmed string.
  *
- * saxes rather than fast-xml-parser: measured 4–6× faster on a 4 Mo ElevesSansAdresses.xml
+ * The common subset SIECLE and STS-web write is scanned by xml-fast.ts; everything else, and every
+ * error, is saxes' — measured 4–6× faster than fast-xml-parser on a 4 Mo ElevesSansAdresses.xml
  * (≈120 ms against 400–780 ms), and it checks well-formedness, with line and column.
  */
 import { SaxesParser } from 'saxes';
 import { RaccordError } from './errors.js';
+import { fastXmlTree } from './xml-fast.js';
+import { XmlTreeBuilder, type XmlNode } from './xml-tree.js';
 
-/** An element: attributes under `@NAME`, children by tag name, text under `#text`. */
-export type XmlNode = { [key: string]: unknown };
+export type { XmlNode } from './xml-tree.js';
 
 export interface XmlProlog {
   /** Root element name, e.g. `BEE_ELEVES`. */
@@ -121,44 +123,31 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** saxes' events → the plain-object tree; throws saxes' own error on malformed XML. */
-function buildTree(body: string, arrays: ReadonlySet<string>, position: boolean): XmlNode {
-  const top: XmlNode = {};
-  const nodes: XmlNode[] = [top];
-  const texts: string[] = [''];
+/** saxes' events → the plain-object tree; throws saxes' own error on malformed XML (exported for the fast path's differential test). */
+export function saxesTree(body: string, arrays: ReadonlySet<string>, position: boolean): XmlNode {
+  const tree = new XmlTreeBuilder(arrays);
   const parser = new SaxesParser({ position });
-  parser.on('opentag', (tag) => {
-    const node: XmlNode = {};
-    const attrs = tag.attributes as Record<string, string>;
-    for (const k in attrs) node[`@${k}`] = attrs[k];
-    nodes.push(node);
-    texts.push('');
-  });
-  parser.on('text', (t) => {
-    texts[texts.length - 1] += t;
-  });
-  parser.on('cdata', (t) => {
-    texts[texts.length - 1] += t;
-  });
-  parser.on('closetag', (tag) => {
-    const node = nodes.pop()!;
-    const body = texts.pop()!.trim();
-    let value: unknown = node;
-    let empty = true;
-    for (const _ in node) {
-      empty = false;
-      break;
-    }
-    if (empty) value = body;
-    else if (body) node['#text'] = body;
-    const parent = nodes[nodes.length - 1]!;
-    const prev = parent[tag.name];
-    if (prev === undefined) parent[tag.name] = arrays.has(tag.name) ? [value] : value;
-    else if (Array.isArray(prev)) prev.push(value);
-    else parent[tag.name] = [prev, value];
-  });
+  parser.on('opentag', (tag) => tree.open(tag.attributes as Record<string, string>));
+  parser.on('text', (t) => tree.text(t));
+  parser.on('cdata', (t) => tree.text(t));
+  parser.on('closetag', (tag) => tree.close(tag.name));
   parser.write(body).close();
-  return top;
+  return tree.top;
+}
+
+/** saxes' error, in French with the line in the whole file. */
+function malformed(e: unknown, text: string, rootOffset: number, file: string): RaccordError {
+  const detail = e instanceof Error ? e.message : String(e);
+  // saxes says « line:column: what »; lines count from the root element we handed it.
+  const m = /^(\d+):(\d+): (.*)$/.exec(detail);
+  const line = m ? Number(m[1]) + lineAt(text, rootOffset) - 1 : undefined;
+  return new RaccordError({
+    code: 'malformed-xml',
+    file,
+    ...(line ? { position: `ligne ${line}` } : {}),
+    message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${m ? m[3] : detail}).`,
+    hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
+  });
 }
 
 /**
@@ -173,28 +162,20 @@ export function parseXml(text: string, file: string, arrayTags: readonly string[
   assertComplete(text, root, file);
   const arrays = new Set(arrayTags);
   const body = rootOffset ? text.slice(rootOffset) : text;
-  let top: XmlNode;
-  try {
-    // Without line tracking (saxes counts lines on every character): a file that fails is read
-    // again with it, only to say where.
-    top = buildTree(body, arrays, false);
-  } catch (first) {
+  let top = fastXmlTree(body, arrays);
+  if (!top) {
     try {
-      buildTree(body, arrays, true);
-    } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
-      // saxes says « line:column: what »; lines count from the root element we handed it.
-      const m = /^(\d+):(\d+): (.*)$/.exec(detail);
-      const line = m ? Number(m[1]) + lineAt(text, rootOffset) - 1 : undefined;
-      throw new RaccordError({
-        code: 'malformed-xml',
-        file,
-        ...(line ? { position: `ligne ${line}` } : {}),
-        message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${m ? m[3] : detail}).`,
-        hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
-      });
+      // saxes reads what the fast path does not, without line tracking (it counts lines on every
+      // character); a file that fails is read again with it, only to say where.
+      top = saxesTree(body, arrays, false);
+    } catch (first) {
+      try {
+        saxesTree(body, arrays, true);
+      } catch (e) {
+        throw malformed(e, text, rootOffset, file);
+      }
+      throw first;
     }
-    throw first;
   }
   const doc = top[root];
   return { root, doc: doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as XmlNode) : {} };
