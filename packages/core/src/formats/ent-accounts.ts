@@ -145,6 +145,17 @@ const PROFILE_PREFIXES: readonly [string, EntProfile][] = [
  * `PersEducNat` is a teacher when the functions say ENS, else staff.
  */
 export function entProfileOf(raw: string | undefined, functions?: string): EntProfile | undefined {
+  const key = functions === undefined ? raw ?? '' : `${raw ?? ''}\u0000${functions}`;
+  // A list repeats a handful of labels on every row: each is read once.
+  if (profileMemo.has(key)) return profileMemo.get(key);
+  const profile = readProfile(raw, functions);
+  if (profileMemo.size < 1000) profileMemo.set(key, profile);
+  return profile;
+}
+
+const profileMemo = new Map<string, EntProfile | undefined>();
+
+function readProfile(raw: string | undefined, functions: string | undefined): EntProfile | undefined {
   const v = compactHeader(raw ?? '');
   if (!v) return undefined;
   const exact = PROFILES[v];

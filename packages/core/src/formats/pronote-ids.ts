@@ -61,7 +61,18 @@ const PROFILE_HINT =
 
 /** `Élèves` → pupil, `Enseignant` → teacher, `Responsable légal` → guardian… undefined when unknown. */
 export function pronoteProfileOf(raw: string | undefined): PronoteProfile | undefined {
-  const v = normalizeHeader(raw ?? '');
+  const key = raw ?? '';
+  // A list repeats a handful of labels on every row: each is read once.
+  if (profileMemo.has(key)) return profileMemo.get(key);
+  const profile = readProfile(key);
+  if (profileMemo.size < 1000) profileMemo.set(key, profile);
+  return profile;
+}
+
+const profileMemo = new Map<string, PronoteProfile | undefined>();
+
+function readProfile(raw: string): PronoteProfile | undefined {
+  const v = normalizeHeader(raw);
   if (!v) return undefined;
   const first = v.split(' ')[0]!;
   if (/^eleves?$/.test(first)) return 'pupil';

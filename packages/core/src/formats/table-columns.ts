@@ -184,16 +184,21 @@ export function splitUpperName(raw: string): { family: string; given: string } {
 export function splitList(cell: string | undefined): string[] {
   if (!cell) return [];
   const out: string[] = [];
+  const keep = (s: string) => {
+    const t = s.trim();
+    if (t) out.push(t);
+  };
   let depth = 0;
-  let cur = '';
-  for (const ch of cell) {
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    if ((ch === ',' || ch === '\n') && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+  let from = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29) depth = Math.max(0, depth - 1);
+    else if ((c === 0x2c || c === 0x0a) && depth === 0) {
+      keep(cell.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
+  keep(cell.slice(from));
+  return out;
 }
