@@ -8,6 +8,11 @@ import { countFile } from '../src/model/counts.js';
 import { reconcileDetailed, recordCount } from '../src/reconcile.js';
 import { generateAcademyBatch, generateSchool } from '../src/sample/index.js';
 import { scoreAssignments } from '../src/match/score.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -85,6 +90,32 @@ function checkBench(label: string, pupils: number, runs: number) {
   console.log(`\nMémoire résidente : ${mb(rss).toFixed(0)} Mo (avant : ${mb(heapBefore).toFixed(0)} Mo) ; constats : ${r.findings.length} ; affectations sûres : ${r.assignments.filter((a) => a.decision === 'certain').length}`);
 }
 
+/**
+ * `raccord check <folder> --json` as the admin runs it: a new Node process each time (start-up,
+ * disk, cold code, the JSON written to a pipe), on the sample school written to a temporary folder.
+ */
+function cliBench(pupils: number, runs: number) {
+  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raccord.mjs');
+  const dir = mkdtempSync(path.join(tmpdir(), 'raccord-bench-'));
+  try {
+    for (const f of generateSchool({ pupils }).files) writeFileSync(path.join(dir, f.name), f.bytes);
+    const samples: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [cli, 'check', dir, '--json'], { maxBuffer: 256 * 1024 * 1024 });
+      samples.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`raccord check a échoué (code ${r.status}) : ${r.stderr}`);
+      bytes = r.stdout.length;
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    console.log(`\n## raccord check --json, de bout en bout (processus Node neuf à chaque passe, ${pupils} élèves, ${runs} passes)\n`);
+    console.log(table(['min (ms)', 'médiane (ms)', 'max (ms)', 'sortie JSON (Mo)'], [[sorted[0]!.toFixed(0), median(samples).toFixed(0), sorted[sorted.length - 1]!.toFixed(0), mb(bytes).toFixed(1)]]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Quality of the `certain` assignments against the sample's ground truth, several seeds and sizes. */
 function qualityBench() {
   const rows: (string | number)[][] = [];
@@ -125,6 +156,7 @@ function academyBench(schools: number, pupilsPerSchool: number) {
 
 parseBench(2500);
 checkBench("établissement d'exemple", 2500, RUNS);
+cliBench(2500, Number(process.env.BENCH_CLI_RUNS ?? 11));
 if (!process.env.BENCH_QUICK) {
   qualityBench();
   academyBench(Number(process.env.BENCH_SCHOOLS ?? 25), Number(process.env.BENCH_PUPILS_PER_SCHOOL ?? 1500));
