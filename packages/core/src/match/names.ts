@@ -243,11 +243,15 @@ function compareFamilyUncached(a: NamePart, b: NamePart): PartResult {
   const v = spellingVariant(a, b, 'nom');
   if (v) return v;
   if (a.core === b.core) return { grade: 'variant', note: `nom avec ou sans particule ${pair(a, b)}` };
-  const [s, l] = a.coreTokens.length <= b.coreTokens.length ? [a, b] : [b, a];
+  const aShorter = a.coreTokens.length <= b.coreTokens.length;
+  const s = aShorter ? a : b;
+  const l = aShorter ? b : a;
   if (isSubset(s.coreTokens, l.coreTokens) && s.core.length >= 3) {
     return { grade: 'partial', note: `nom composé écrit en partie ${pair(a, b)}` };
   }
-  if (typoClose(a.compact, b.compact) || typoClose(a.core, b.core)) return { grade: 'typo', note: `nom proche ${pair(a, b)}` };
+  // Without particles, the core is the compact name: one distance is enough.
+  const sameCores = a.core === a.compact && b.core === b.compact;
+  if (typoClose(a.compact, b.compact) || (!sameCores && typoClose(a.core, b.core))) return { grade: 'typo', note: `nom proche ${pair(a, b)}` };
   const min = Math.min(a.core.length, b.core.length);
   if (min >= 5 && a.phon === b.phon && damerauLevenshtein(a.core, b.core, 3) <= 3) {
     return { grade: 'typo', note: `nom proche à l'oreille ${pair(a, b)}` };
@@ -275,6 +279,11 @@ export function compareGivenNames(a: PreparedName, b: PreparedName): PartResult 
   return r;
 }
 
+/** Every token of `x` is among `all`. */
+function inOthers(x: NamePart, all: string[]): boolean {
+  return x.tokens.length > 0 && x.tokens.every((t) => all.includes(t));
+}
+
 function compareGivenUncached(a: PreparedName, b: PreparedName): PartResult {
   const ga = a.given;
   const gb = b.given;
@@ -293,7 +302,6 @@ function compareGivenUncached(a: PreparedName, b: PreparedName): PartResult {
   if (isSubset(ga.tokens, gb.tokens) || isSubset(gb.tokens, ga.tokens)) {
     return { grade: 'typo', note: `prénom composé, une autre partie ${pair(ga, gb)}` };
   }
-  const inOthers = (x: NamePart, all: string[]) => x.tokens.length > 0 && x.tokens.every((t) => all.includes(t));
   if ((b.others.length || a.others.length) && (inOthers(gb, a.givenTokens) || inOthers(ga, b.givenTokens))) {
     return { grade: 'typo', note: `prénom usuel pris parmi les autres prénoms ${pair(ga, gb)}` };
   }

@@ -4,6 +4,9 @@
  * Jaro–Winkler (Splink's default name measure) for sorting.
  */
 
+/** The rows of `damerauLevenshtein`, grown when a longer name comes. */
+let rows = new Int32Array(3 * 32);
+
 /**
  * Optimal-string-alignment distance between `a` and `b`, or `max + 1` as soon as it is known to
  * exceed `max` (names are short; the bound keeps a 100 000-person batch fast).
@@ -15,27 +18,39 @@ export function damerauLevenshtein(a: string, b: string, max = Number.POSITIVE_I
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  // Three rolling rows: two back (for the swap), one back, current.
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  // Three rolling rows in one reused buffer: two back (for the swap), one back, current.
+  const w = lb + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(6 * w);
+  const d = rows;
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= lb; j++) {
+    d[prev2 + j] = 0;
+    d[prev + j] = j;
+  }
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
+    d[cur] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+      let v = d[prev + j - 1]! + (ca === cb ? 0 : 1);
+      const del = d[prev + j]! + 1;
+      if (del < v) v = del;
+      const ins = d[cur + j - 1]! + 1;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && d[prev2 + j - 2]! + 1 < v) v = d[prev2 + j - 2]! + 1;
+      d[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
-  return prev[lb]!;
+  return d[prev + lb]!;
 }
 
 /** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4 characters). */
