@@ -119,14 +119,7 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
   if (ineSame === false) return ruledOut();
   const birthSame = x.birth && y.birth ? x.birth === y.birth : undefined;
   if (birthSame === false && !birthClose(x.birth!, y.birth!)) return ruledOut();
-  const name = compareNames(x.name, y.name);
-  const nameDiffers = name.grade === 'different';
-  // Only an identifier keeps a pair whose names differ (a name change): never certain.
-  if (nameDiffers && !ineSame) return ruledOut();
-  if (birthSame === false && !gradeAtLeast(name.grade, 'variant')) return ruledOut();
-  const divSame = x.division && y.division ? x.division === y.division : undefined;
-  // A one-letter name difference in another class is another person.
-  if (divSame === false && !gradeAtLeast(name.grade, 'partial')) return ruledOut();
+  // Guardians: children in common (SIECLE ids, mostly) cost less to compare than names.
   let childrenY: number[] | undefined;
   let contactOnly = false;
   if (x.children?.length && y.children?.length) {
@@ -135,6 +128,14 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
     childrenY = common.ys;
     contactOnly = !common.legal;
   }
+  const name = compareNames(x.name, y.name);
+  const nameDiffers = name.grade === 'different';
+  // Only an identifier keeps a pair whose names differ (a name change): never certain.
+  if (nameDiffers && !ineSame) return ruledOut();
+  if (birthSame === false && !gradeAtLeast(name.grade, 'variant')) return ruledOut();
+  const divSame = x.division && y.division ? x.division === y.division : undefined;
+  // A one-letter name difference in another class is another person.
+  if (divSame === false && !gradeAtLeast(name.grade, 'partial')) return ruledOut();
 
   const sx = SOURCE_LABEL[x.ref.source];
   const sy = SOURCE_LABEL[y.ref.source];
