@@ -89,7 +89,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
         if (g.hub.length) aLines.push(ownerWhy ?? `aucune fiche ${hubWord} ne correspond à ce compte`);
       }
       const person = a ? g.hub[a.best.y]!.ref : x.ref;
-      if (b && b.decision !== 'ambiguous' && rejected.has(assignmentKey(login, pid(b.best.y)))) {
+      if (b && b.decision !== 'ambiguous' && rejected.size && rejected.has(assignmentKey(login, pid(b.best.y)))) {
         // Refused at the assignment level: the next compatible row, at most probable.
         const refusedLabel = g.pronote[b.best.y]!.label;
         const next = compatible.find((c) => c.y !== b!.best.y && !rejected.has(assignmentKey(login, pid(c.y))));
@@ -125,8 +125,10 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
         };
       } else {
         const decision = a ? weaker(a.decision, b.decision) : b.decision;
-        const parts = [a, b].filter((r): r is Resolved => !!r && r.decision === 'probable');
-        const confirmedAll = parts.length > 0 && parts.every((r) => r.confirmedByAdmin);
+        // Every probable part confirmed by the admin (and at least one probable part).
+        const aProbable = !!a && a.decision === 'probable';
+        const bProbable = b.decision === 'probable';
+        const confirmedAll = (aProbable || bProbable) && (!aProbable || !!a!.confirmedByAdmin) && (!bProbable || !!b.confirmedByAdmin);
         res = {
           entLogin: login,
           pronoteId: pid(b.best.y),
@@ -135,7 +137,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
           person,
           status: 'linked',
         };
-        if (decision === 'probable' && (confirmedAll || confirmed.has(assignmentKey(login, pid(b.best.y))))) res.confirmedByAdmin = true;
+        if (decision === 'probable' && (confirmedAll || (confirmed.size && confirmed.has(assignmentKey(login, pid(b.best.y)))))) res.confirmedByAdmin = true;
       }
     }
     if (x.pronoteHint) {
