@@ -152,12 +152,12 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
   }
 
   // The PRONOTE IDs the ENT already carries, per person: a weak hint for sorting only.
-  const hints = new Map<string, Set<string>>();
+  const hints = new Map<Rec, Set<string>>();
   for (const g of GROUPS) {
     owner[g].results.forEach((r, xi) => {
       const x = entOf[g][xi]!;
       if (!r || r.decision === 'ambiguous' || !x.pronoteHint) return;
-      const k = hubOf[g][r.best.y]!.key;
+      const k = hubOf[g][r.best.y]!;
       const s = hints.get(k) ?? new Set<string>();
       s.add(x.pronoteHint);
       hints.set(k, s);
@@ -173,7 +173,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     const toPronote = runStage(hubOf[g], pron, {
       yWord: 'la fiche PRONOTE',
       notRivals: NOT_RIVALS[g],
-      hints: (x) => hints.get(x.key),
+      hints: (x) => hints.get(x),
       rejected,
       confirmed,
     });
@@ -229,7 +229,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     toPronote.links.forEach((l, x) => {
       if (!l) return;
       links.push(l);
-      result.pronoteOf.set(hubOf[g][x]!.key, l);
+      result.pronoteOf.set(refKey(hubOf[g][x]!.ref), l);
     });
     for (const l of direct.links) if (l) links.push(l);
   }

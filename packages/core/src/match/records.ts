@@ -5,7 +5,7 @@
 import type { SchoolDataset } from '../model/dataset.js';
 import { normalizeName } from '../model/names.js';
 import type { EntAccount, EntChildRef, PersonName, PronoteChildRef, PronoteRow, SieclePupil, Source, StsPerson } from '../model/types.js';
-import { refKey, type SubjectRef } from './types.js';
+import type { SubjectRef } from './types.js';
 import { prepareName, type PreparedName } from './names.js';
 
 export type Role = 'pupil' | 'guardian' | 'teacher' | 'staff';
@@ -29,8 +29,6 @@ export interface ChildDesc {
 
 export interface Rec {
   ref: SubjectRef;
-  /** `refKey(ref)`, computed once. */
-  key: string;
   role: Role;
   name: PreparedName;
   birth?: string;
@@ -78,14 +76,13 @@ function label(name: PreparedName, division?: string): string {
   return division ? `${name.display} (${division})` : name.display;
 }
 
-type RecInit = Partial<Omit<Rec, 'ref' | 'key' | 'role' | 'name' | 'label' | 'division'>>;
+type RecInit = Partial<Omit<Rec, 'ref' | 'role' | 'name' | 'label' | 'division'>>;
 
 /** Every record has the same fields in the same order (one object shape for the hot loops). */
 export function makeRec(ref: Omit<SubjectRef, 'label'>, role: Role, name: PreparedName, o: RecInit = {}): Rec {
   const lab = label(name, o.divisionRaw);
   return {
     ref: { source: ref.source, kind: ref.kind, id: ref.id, label: lab },
-    key: refKey(ref),
     role,
     name,
     birth: o.birth,
