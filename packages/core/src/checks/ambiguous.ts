@@ -13,7 +13,7 @@
  */
 import type { Link, SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, addToSet, indexDataset, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
+import { accountRef, indexDataset, noteSole, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
 import { peopleOf, surePronoteRow, type Person } from './people.js';
 import { clusterBy } from './duplicates.js';
 
@@ -80,43 +80,48 @@ export const ambiguous: CheckRule = {
     // not current (a contact or a leaver has no PRONOTE row to claim).
     const people = peopleOf(ctx.dataset);
     const personOf = (r: SubjectRef | undefined) => (r ? people.byRecord.get(personKey(r)) : undefined);
-    const claimants = new Map<string, Set<Person>>();
+    /** PRONOTE row → the one current person whose link or candidates point at it (null: several). */
+    const soleClaimant = new Map<string, Person | null>();
     const claim = (r: SubjectRef, person: Person) => {
-      if (r.source === 'pronote') addToSet(claimants, r.id, person);
+      if (r.source === 'pronote') noteSole(soleClaimant, r.id, person);
     };
-    for (const [key, l] of m.pronoteOf) {
+    m.pronoteOf.forEach((l, key) => {
       const person = people.byRecord.get(key);
-      if (!person?.current) continue;
+      if (!person?.current) return;
       claim(l.to, person);
       claim(l.from, person);
       if (l.candidates) for (const c of l.candidates) claim(c, person);
-    }
-    const carriedBy = new Map<string, Set<string>>();
-    for (const a of ctx.dataset.entAccounts) if (a.pronoteId) addToSet(carriedBy, a.pronoteId, a.login);
-    for (const a of m.assignments) if (a.currentPronoteId) addToSet(carriedBy, a.currentPronoteId, a.entLogin);
+    });
+    /** PRONOTE ID → the one ENT account that carries it (null: several). */
+    const soleCarrier = new Map<string, string | null>();
+    ctx.dataset.entAccounts.forEach((a) => {
+      if (a.pronoteId) noteSole(soleCarrier, a.pronoteId, a.login);
+    });
+    m.assignments.forEach((a) => {
+      if (a.currentPronoteId) noteSole(soleCarrier, a.currentPronoteId, a.entLogin);
+    });
     const settled = (record: SubjectRef | undefined, rows: readonly string[]): boolean => {
       const person = personOf(record);
       if (!person) return false;
       if (!person.current) return true;
       const row = person.records.length > 1 ? surePronoteRow(m, person) : undefined;
       if (row && rows.every((r) => r === row)) return true;
-      const only = rows.length === 1 ? claimants.get(rows[0]!) : undefined;
-      return !!only && only.size === 1 && only.has(person);
+      return rows.length === 1 && soleClaimant.get(rows[0]!) === person;
     };
 
-    for (const a of m.assignments) {
+    m.assignments.forEach((a) => {
       const owner = m.entOwner.get(a.entLogin);
       const ownerOpen = owner?.decision === 'ambiguous';
       const assignmentOpen = a.decision === 'ambiguous' && !a.confirmedByAdmin;
-      if (!ownerOpen && !assignmentOpen) continue;
+      if (!ownerOpen && !assignmentOpen) return;
       const candidateIds = (a.candidates ?? []).map((c) => c.pronoteId);
       const person = a.person ?? (owner && otherEnd(owner, 'ent'));
       // The ENT already carries one of the candidates, and no other account does: nothing to decide.
       const current = a.currentPronoteId ?? idx.accountByLogin.get(a.entLogin)?.pronoteId;
-      const carried = !!current && candidateIds.includes(current) && (carriedBy.get(current)?.size ?? 0) === 1;
+      const carried = !!current && candidateIds.includes(current) && typeof soleCarrier.get(current) === 'string';
       if (!ownerOpen && (carried || settled(person, candidateIds))) {
         if (person) asked.add(personKey(person));
-        continue;
+        return;
       }
       const account: SubjectRef = { source: 'ent', kind: 'account', id: a.entLogin };
       const q: Question = { about: [account], candidates: [], evidence: [] };
@@ -136,13 +141,13 @@ export const ambiguous: CheckRule = {
       }
       for (const r of q.about) asked.add(personKey(r));
       questions.push(q);
-    }
+    });
 
-    for (const l of m.links) {
-      if (l.decision !== 'ambiguous' || asked.has(personKey(l.from))) continue;
+    m.links.forEach((l) => {
+      if (l.decision !== 'ambiguous' || asked.has(personKey(l.from))) return;
       asked.add(personKey(l.from));
       const c = rivals(l);
-      if (c.every((x) => x.source === 'pronote') && settled(l.from, c.map((x) => x.id))) continue;
+      if (c.every((x) => x.source === 'pronote') && settled(l.from, c.map((x) => x.id))) return;
       questions.push({
         about: [l.from],
         candidates: c,
@@ -151,7 +156,7 @@ export const ambiguous: CheckRule = {
           ...(l.evidence.length ? [`Indices : ${l.evidence.join(', ')}.`] : []),
         ],
       });
-    }
+    });
 
     // Questions that share a candidate are one decision.
     const groups = clusterBy(

@@ -70,17 +70,27 @@ export function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Adds `v` to the set under `k`, creating the set on first use. */
-export function addToSet<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
-  let set = m.get(k);
-  if (!set) m.set(k, (set = new Set()));
-  set.add(v);
+/** Adds `v` to the list under `k` unless it is there already (lists stay short: cheaper than a Set each). */
+export function addUnique<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (!list) m.set(k, [v]);
+  else if (!list.includes(v)) list.push(v);
 }
 
-/** Records by their identifier (plain loops: the index is built in a cold process, allocations count). */
+/** Notes that `k` goes with `v`: the map holds the one value seen for `k`, or null once `k` has had two. */
+export function noteSole<K, V>(m: Map<K, V | null>, k: K, v: V): void {
+  const seen = m.get(k);
+  if (seen === undefined) m.set(k, v);
+  else if (seen !== v) m.set(k, null);
+}
+
+/**
+ * Records by their identifier. The index is built in a cold process, in V8's interpreter: plain
+ * loops and forEach over the big lists (for…of makes an iterator result per step there).
+ */
 function byId<T>(records: readonly T[], idOf: (r: T) => string): Map<string, T> {
   const m = new Map<string, T>();
-  for (const r of records) m.set(idOf(r), r);
+  records.forEach((r) => m.set(idOf(r), r));
   return m;
 }
 
@@ -92,22 +102,22 @@ export function indexDataset(ds: SchoolDataset): DatasetIndex {
   if (hit) return hit;
   const currentPupils = ds.pupils.filter(isCurrentPupil);
   const currentIds = new Set<string>();
-  for (const p of currentPupils) currentIds.add(p.eleveId);
+  currentPupils.forEach((p) => currentIds.add(p.eleveId));
   const linksByPupil = new Map<string, GuardianLink[]>();
   const linksByGuardian = new Map<string, GuardianLink[]>();
   const legalGuardianIds = new Set<string>();
-  for (const l of ds.guardianLinks) {
+  ds.guardianLinks.forEach((l) => {
     pushTo(linksByPupil, l.eleveId, l);
     pushTo(linksByGuardian, l.personneId, l);
     if (currentIds.has(l.eleveId) && l.legal) legalGuardianIds.add(l.personneId);
-  }
+  });
   const staffWithService = new Set<string>();
   for (const owners of [ds.stsDivisions, ds.stsGroups])
     for (const o of owners) for (const s of o.services) for (const id of s.teacherIds) staffWithService.add(id);
   const entProfiles = new Set<EntProfile>();
-  for (const a of ds.entAccounts) entProfiles.add(a.profile);
+  ds.entAccounts.forEach((a) => entProfiles.add(a.profile));
   const pronoteProfiles = new Set<PronoteProfile>();
-  for (const r of ds.pronoteRows) pronoteProfiles.add(r.profile);
+  ds.pronoteRows.forEach((r) => pronoteProfiles.add(r.profile));
   const okFiles = ds.files.filter((f) => !f.error);
   const idx: DatasetIndex = {
     pupilById: byId(ds.pupils, (p) => p.eleveId),

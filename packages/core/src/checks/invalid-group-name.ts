@@ -7,7 +7,7 @@
  * characters is not published; the seed names only « lettres », and EDT strips what STS refuses).
  */
 import type { CheckRule } from './types.js';
-import { PUSH_GROUP_LINKS, REMONTEE_STS, addToSet, groupRef, indexDataset, type RawFinding } from './common.js';
+import { PUSH_GROUP_LINKS, REMONTEE_STS, addUnique, groupRef, indexDataset, type RawFinding } from './common.js';
 import { VALID_GROUP_NAME } from './groups-common.js';
 
 function problems(code: string): string[] {
@@ -33,10 +33,10 @@ export const invalidGroupName: CheckRule = {
   run(ctx) {
     const ds = ctx.dataset;
     const idx = indexDataset(ds);
-    const where = new Map<string, Set<string>>();
-    for (const g of ds.stsGroups) addToSet(where, g.code, 'STS-web');
-    for (const g of ds.siecleGroups) addToSet(where, g.code, 'SIECLE (structures)');
-    for (const p of idx.currentPupils) for (const code of p.groups) addToSet(where, code, 'SIECLE (inscriptions des élèves)');
+    const where = new Map<string, string[]>();
+    for (const g of ds.stsGroups) addUnique(where, g.code, 'STS-web');
+    for (const g of ds.siecleGroups) addUnique(where, g.code, 'SIECLE (structures)');
+    for (const p of idx.currentPupils) for (const code of p.groups) addUnique(where, code, 'SIECLE (inscriptions des élèves)');
     const out: RawFinding[] = [];
     // Filtered before sorting: a stable sort gives the kept codes the same order, with fewer comparisons.
     const invalid = [...where].filter(([code]) => code && !VALID_GROUP_NAME.test(code));
@@ -45,7 +45,7 @@ export const invalidGroupName: CheckRule = {
       out.push({
         subjects: [groupRef(ds, code)],
         evidence: [
-          `Groupe « ${code} » (${[...sources].join(', ')}${n ? `, ${n} élève(s)` : ''}) : ${problems(code).join(' ; ')}.`,
+          `Groupe « ${code} » (${sources.join(', ')}${n ? `, ${n} élève(s)` : ''}) : ${problems(code).join(' ; ')}.`,
         ],
       });
     }

@@ -11,7 +11,7 @@
 import { displayName } from '../model/types.js';
 import type { CheckRule } from './types.js';
 import type { SubjectRef } from '../match/types.js';
-import { accountRef, addToSet, indexDataset, ownerLink, personKey, pronoteRef, type RawFinding } from './common.js';
+import { accountRef, addUnique, indexDataset, ownerLink, personKey, pronoteRef, type RawFinding } from './common.js';
 import { accountsOf, peopleOf, surePronoteRow } from './people.js';
 
 export const sharedId: CheckRule = {
@@ -30,24 +30,25 @@ export const sharedId: CheckRule = {
     const ds = ctx.dataset;
     const idx = indexDataset(ds);
     const m = ctx.match;
-    const logins = new Map<string, Set<string>>();
-    for (const a of m.assignments)
-      if (a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin)) addToSet(logins, a.pronoteId, a.entLogin);
+    const logins = new Map<string, string[]>();
+    m.assignments.forEach((a) => {
+      if (a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin)) addUnique(logins, a.pronoteId, a.entLogin);
+    });
     // People (one record, or the records of a SIECLE duplicate) with a sure PRONOTE row: all their
     // accounts carry it, and two people the matcher surely ties to one row share it.
     const people = peopleOf(ds);
-    for (const person of people.list) {
+    people.list.forEach((person) => {
       const id = surePronoteRow(m, person);
-      if (id) for (const l of accountsOf(m, person)) addToSet(logins, id, l);
-    }
+      if (id) for (const l of accountsOf(m, person)) addUnique(logins, id, l);
+    });
     const current = new Map<string, string | undefined>();
-    for (const a of m.assignments) current.set(a.entLogin, a.currentPronoteId);
+    m.assignments.forEach((a) => current.set(a.entLogin, a.currentPronoteId));
     const out: RawFinding[] = [];
-    for (const [id, set] of logins) {
-      if (set.size < 2) continue;
-      const accounts = [...set].sort().map((l) => ({ login: l, account: idx.accountByLogin.get(l) }));
+    logins.forEach((list, id) => {
+      if (list.length < 2) return;
+      const accounts = [...list].sort().map((l) => ({ login: l, account: idx.accountByLogin.get(l) }));
       const carried = (l: string) => current.get(l) ?? idx.accountByLogin.get(l)?.pronoteId;
-      if (accounts.every((x) => carried(x.login) === id)) continue;
+      if (accounts.every((x) => carried(x.login) === id)) return;
       const row = idx.pronoteById.get(id);
       const records = new Map<string, SubjectRef>();
       for (const x of accounts) {
@@ -69,7 +70,7 @@ export const sharedId: CheckRule = {
           }),
         ],
       });
-    }
+    });
     return out;
   },
 };
