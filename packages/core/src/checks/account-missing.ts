@@ -84,16 +84,16 @@ export const accountMissing: CheckRule = {
       return { subjects, fix, evidence: lines };
     };
 
-    for (const person of peopleOf(ds).list) {
-      if (!person.current || hasAccount(ctx.match, person)) continue;
+    peopleOf(ds).list.forEach((person) => {
+      if (!person.current || hasAccount(ctx.match, person)) return;
       const first = person.records[0]!;
       if (person.kind === 'pupil') {
-        if (!idx.has.entProfiles.has('pupil')) continue;
+        if (!idx.has.entProfiles.has('pupil')) return;
         const p = idx.pupilById.get(first.id)!;
         const blocked = p.mef && p.division && p.birthDate ? '' : ' Sa fiche SIECLE est incomplète (voir « Fiche élève bloquante »).';
         out.push(finding(person.records, [`Élève ${describePupil(p)} : aucun compte ENT.${blocked}`], p.entryDate, FIX_PUPIL));
       } else if (person.kind === 'guardian') {
-        if (!idx.has.entProfiles.has('guardian')) continue;
+        if (!idx.has.entProfiles.has('guardian')) return;
         const g = idx.guardianById.get(first.id)!;
         const children = person.records
           .flatMap((r) => idx.linksByGuardian.get(r.id) ?? [])
@@ -114,10 +114,10 @@ export const accountMissing: CheckRule = {
       } else {
         const s = idx.staffById.get(first.id)!;
         const teacher = isTeacher(idx, s);
-        if (!idx.has.entProfiles.has(teacher ? 'teacher' : 'staff')) continue;
+        if (!idx.has.entProfiles.has(teacher ? 'teacher' : 'staff')) return;
         out.push(finding(person.records, [`${teacher ? 'Enseignant' : 'Personnel'} ${describeStaff(s)} : aucun compte ENT.`], undefined, teacher ? FIX_TEACHER : FIX_STAFF));
       }
-    }
+    });
     return out;
   },
 };

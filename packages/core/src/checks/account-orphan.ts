@@ -58,12 +58,12 @@ export const accountOrphan: CheckRule = {
     };
     const people = peopleOf(ds);
     const out: RawFinding[] = [];
-    for (const a of ds.entAccounts) {
-      if (!SOURCE_OF[a.profile] || !sourceLoaded[a.profile]) continue;
+    ds.entAccounts.forEach((a) => {
+      if (!SOURCE_OF[a.profile] || !sourceLoaded[a.profile]) return;
       const owner = ownerLink(ctx.match, a.login);
-      if (owner?.link.decision === 'ambiguous') continue;
+      if (owner?.link.decision === 'ambiguous') return;
       const who = owner && people.byRecord.get(personKey(owner.person));
-      if (owner && (who ? who.current : isCurrentPerson(idx, owner.person))) continue;
+      if (owner && (who ? who.current : isCurrentPerson(idx, owner.person))) return;
       const person = owner && (personRef(idx, owner.person) ?? owner.person);
       out.push({
         subjects: person ? [accountRef(a), person] : [accountRef(a)],
@@ -73,7 +73,7 @@ export const accountOrphan: CheckRule = {
             : `Compte ENT ${a.login} (${a.rawProfile ?? a.profile}) : ${a.name.family.toUpperCase()} ${a.name.given}${a.division ? `, ${a.division}` : ''}, introuvable ${SOURCE_OF[a.profile]}.`,
         ],
       });
-    }
+    });
     return out;
   },
 };

@@ -81,13 +81,14 @@ export function clusterBy<T>(records: readonly T[], keysOf: (r: T) => string[], 
     }
   });
   const clusters = new Clusters(records.length);
-  for (const members of blocks.values())
+  blocks.forEach((members) => {
     for (let x = 0; x < members.length; x++)
       for (let y = x + 1; y < members.length; y++) {
         const a = members[x]!;
         const b = members[y]!;
         if (clusters.find(a) !== clusters.find(b) && same(records[a]!, records[b]!)) clusters.union(a, b);
       }
+  });
   return clusters.groups().map((g) => g.map((i) => records[i]!));
 }
 

@@ -29,17 +29,18 @@ export const idConflict: CheckRule = {
     const sure = (a: Assignment) => !!a.pronoteId && (a.decision === 'certain' || a.confirmedByAdmin === true);
     /** PRONOTE ID → the accounts expected to carry it (any decision but ambiguous). */
     const expectedOwner = new Map<string, string[]>();
-    for (const a of ctx.match.assignments)
+    ctx.match.assignments.forEach((a) => {
       if (a.pronoteId && (a.decision !== 'ambiguous' || a.confirmedByAdmin)) pushTo(expectedOwner, a.pronoteId, a.entLogin);
+    });
     const rowSubject = (id: string): SubjectRef => {
       const row = idx.pronoteById.get(id);
       return row ? pronoteRef(row) : { source: 'pronote', kind: 'row', id };
     };
     const out: RawFinding[] = [];
-    for (const a of ctx.match.assignments) {
+    ctx.match.assignments.forEach((a) => {
       const account = idx.accountByLogin.get(a.entLogin);
       const current = (a.currentPronoteId ?? account?.pronoteId)?.trim();
-      if (!current || current === a.pronoteId) continue;
+      if (!current || current === a.pronoteId) return;
       const currentRow = idx.pronoteById.get(current);
       const others = (expectedOwner.get(current) ?? []).filter((l) => l !== a.entLogin);
       if (!sure(a)) {
@@ -48,7 +49,7 @@ export const idConflict: CheckRule = {
         const profile = account && PRONOTE_PROFILE_OF[account.profile];
         const unknown = !currentRow && !!profile && idx.has.pronoteProfiles.has(profile);
         const someoneElses = !!currentRow && !!a.pronoteId && a.decision !== 'ambiguous' && others.length > 0;
-        if (!unknown && !someoneElses) continue;
+        if (!unknown && !someoneElses) return;
       }
       const expectedRow = a.pronoteId ? idx.pronoteById.get(a.pronoteId) : undefined;
       const who = account ? accountRef(account) : { source: 'ent' as const, kind: 'account' as const, id: a.entLogin, label: a.person?.label };
@@ -65,7 +66,7 @@ export const idConflict: CheckRule = {
           ...(a.evidence.length ? [`Rapprochement : ${a.evidence.join(', ')}.`] : []),
         ],
       });
-    }
+    });
     return out;
   },
 };

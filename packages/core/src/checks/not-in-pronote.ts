@@ -61,17 +61,17 @@ export const notInPronote: CheckRule = {
     if (!idx.has.pronote) return [];
     const pronoteDate = ds.exportDates['pronote-ids'];
     const byLogin = new Map<string, Assignment>();
-    for (const a of ctx.match.assignments) byLogin.set(a.entLogin, a);
+    ctx.match.assignments.forEach((a) => byLogin.set(a.entLogin, a));
     const out: RawFinding[] = [];
-    for (const person of peopleOf(ds).list) {
-      if (!person.current) continue;
+    peopleOf(ds).list.forEach((person) => {
+      if (!person.current) return;
       const profile = pronoteProfileOf(idx, person);
-      if (!profile || !idx.has.pronoteProfiles.has(profile)) continue;
-      if (hasPronoteLink(ctx.match, person)) continue;
+      if (!profile || !idx.has.pronoteProfiles.has(profile)) return;
+      if (hasPronoteLink(ctx.match, person)) return;
       const logins = accountsOf(ctx.match, person);
-      if (logins.some((l) => byLogin.get(l)?.pronoteId)) continue;
+      if (logins.some((l) => byLogin.get(l)?.pronoteId)) return;
       const carried = logins.map((l) => idx.accountByLogin.get(l)?.pronoteId).filter((id): id is string => !!id);
-      if (carried.some((id) => idx.pronoteById.has(id))) continue;
+      if (carried.some((id) => idx.pronoteById.has(id))) return;
       const first = person.records[0]!;
       const entry = person.kind === 'pupil' ? idx.pupilById.get(first.id)?.entryDate : undefined;
       const evidence = [
@@ -91,7 +91,7 @@ export const notInPronote: CheckRule = {
         evidence,
         ...(profile === 'teacher' ? { fix: FIX_TEACHER } : {}),
       });
-    }
+    });
     return out;
   },
 };

@@ -49,25 +49,29 @@ export function peopleOf(ds: SchoolDataset): People {
     const sorted = [...cluster].sort((a, b) => Number(isCurrentPupil(b)) - Number(isCurrentPupil(a)));
     add('pupil', sorted.map(pupilRef), true);
   }
-  for (const p of ds.pupils) addSingle('pupil', pupilRef(p), isCurrentPupil(p));
+  ds.pupils.forEach((p) => addSingle('pupil', pupilRef(p), isCurrentPupil(p)));
 
   for (const cluster of guardianDuplicates(ds)) add('guardian', cluster.map(guardianRef), true);
-  for (const g of ds.guardians) addSingle('guardian', guardianRef(g), idx.legalGuardianIds.has(g.personneId));
+  ds.guardians.forEach((g) => addSingle('guardian', guardianRef(g), idx.legalGuardianIds.has(g.personneId)));
 
-  for (const s of ds.staff) add('staff', [staffRef(s)], true);
+  ds.staff.forEach((s) => add('staff', [staffRef(s)], true));
 
   const people = { list, byRecord };
   cache.set(ds, people);
   return people;
 }
 
+// The helpers below run for every person, in several rules, in a cold process (V8's interpreter):
+// indexed loops, because for…of makes an iterator and a result object per step there.
+
 /** The ENT accounts the matcher ties to a person (any of its records; ambiguous links left out), sorted. */
 export function accountsOf(m: MatchResult, p: Person): string[] {
   const out: string[] = [];
-  for (const key of p.keys) {
-    const links = m.entOf.get(key);
+  for (let k = 0; k < p.keys.length; k++) {
+    const links = m.entOf.get(p.keys[k]!);
     if (!links) continue;
-    for (const l of links) {
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i]!;
       if (l.decision === 'ambiguous') continue;
       const login = endOf(l, 'ent').id;
       if (!out.includes(login)) out.push(login);
@@ -78,24 +82,24 @@ export function accountsOf(m: MatchResult, p: Person): string[] {
 
 /** Does the matcher tie at least one ENT account to the person (`accountsOf` is not empty)? */
 export function hasAccount(m: MatchResult, p: Person): boolean {
-  for (const key of p.keys) {
-    const links = m.entOf.get(key);
-    if (links) for (const l of links) if (l.decision !== 'ambiguous') return true;
+  for (let k = 0; k < p.keys.length; k++) {
+    const links = m.entOf.get(p.keys[k]!);
+    if (links) for (let i = 0; i < links.length; i++) if (links[i]!.decision !== 'ambiguous') return true;
   }
   return false;
 }
 
 /** Is any of the person's records linked to a PRONOTE row (any decision)? */
 export function hasPronoteLink(m: MatchResult, p: Person): boolean {
-  for (const key of p.keys) if (m.pronoteOf.has(key)) return true;
+  for (let k = 0; k < p.keys.length; k++) if (m.pronoteOf.has(p.keys[k]!)) return true;
   return false;
 }
 
 /** The links from a person's records to PRONOTE rows (any decision). */
 export function pronoteLinksOf(m: MatchResult, p: Person): Link[] {
   const out: Link[] = [];
-  for (const key of p.keys) {
-    const l = m.pronoteOf.get(key);
+  for (let k = 0; k < p.keys.length; k++) {
+    const l = m.pronoteOf.get(p.keys[k]!);
     if (l) out.push(l);
   }
   return out;
