@@ -12,7 +12,7 @@
 import type { SchoolDataset } from '../model/dataset.js';
 import { normalizeName } from '../model/names.js';
 import type { PersonName, SiecleGuardian, SieclePupil } from '../model/types.js';
-import { indexDataset, isCurrentPupil, type DatasetIndex } from './common.js';
+import { indexDataset, isCurrentPupil, pushTo, type DatasetIndex } from './common.js';
 
 /** Accent-, case-, punctuation- and space-insensitive form of a name part. */
 export function nameKey(s: string | undefined): string {
@@ -74,11 +74,8 @@ class Clusters {
 export function clusterBy<T>(records: readonly T[], keysOf: (r: T) => string[], same: (a: T, b: T) => boolean): T[][] {
   const blocks = new Map<string, number[]>();
   records.forEach((r, i) => {
-    for (const k of keysOf(r)) {
-      const list = blocks.get(k);
-      if (list) list.push(i);
-      else blocks.set(k, [i]);
-    }
+    const keys = keysOf(r);
+    for (let k = 0; k < keys.length; k++) pushTo(blocks, keys[k]!, i);
   });
   const clusters = new Clusters(records.length);
   blocks.forEach((members) => {
@@ -134,9 +131,16 @@ function addressKey(g: SiecleGuardian): string {
 /** Family-name keys, plus each word of a compound family name (« DUPONT MARTIN » → DUPONT, MARTIN). */
 function blockingFamilies(g: SiecleGuardian): string[] {
   const keys = familyKeys(g.name);
-  for (const n of [g.name.family, g.name.usage])
-    for (const word of normalizeName(n).split(' ')) if (word.length >= 3 && !keys.includes(word)) keys.push(word);
+  addCompoundWords(keys, g.name.family);
+  addCompoundWords(keys, g.name.usage);
   return keys;
+}
+
+function addCompoundWords(keys: string[], name: string | undefined): void {
+  const normalized = normalizeName(name);
+  // A one-word name is its own family key, already in `keys`.
+  if (!normalized.includes(' ')) return;
+  for (const word of normalized.split(' ')) if (word.length >= 3 && !keys.includes(word)) keys.push(word);
 }
 
 interface Family {
