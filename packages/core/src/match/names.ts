@@ -60,6 +60,8 @@ export interface NamePart {
   /** Memoised comparisons with other parts (as a family name, as a given name). */
   asFamily: Map<NamePart, PartResult> | undefined;
   asGiven: Map<NamePart, PartResult> | undefined;
+  /** As a family name: the prepared names with this given name and nothing else (shared, read only). */
+  withGiven: Map<NamePart, PreparedName> | undefined;
 }
 
 export interface PreparedName {
@@ -120,6 +122,7 @@ function computePart(s: string): NamePart {
     upper: raw.toUpperCase(),
     asFamily: undefined,
     asGiven: undefined,
+    withGiven: undefined,
   };
 }
 
@@ -137,9 +140,17 @@ function uniqueGivenTokens(given: NamePart, others: NamePart[]): string[] {
 }
 
 export function prepareName(n: PersonName): PreparedName {
+  const fam = preparePart(n.family);
+  const given = preparePart(n.given);
+  // Most names have no usage name and no other given names: one prepared name per spelling,
+  // shared by the person's records in every source (nothing writes to a prepared name).
+  const plain = !n.usage && !n.otherGiven?.length;
+  if (plain) {
+    const shared = fam.withGiven?.get(given);
+    if (shared) return shared;
+  }
   const families: NamePart[] = [];
   let usageIndex = -1;
-  const fam = preparePart(n.family);
   if (fam.norm) families.push(fam);
   if (n.usage) {
     const usage = preparePart(n.usage);
@@ -148,12 +159,13 @@ export function prepareName(n: PersonName): PreparedName {
       families.push(usage);
     }
   }
-  const given = preparePart(n.given);
   const others = n.otherGiven?.length ? n.otherGiven.map(preparePart).filter((p) => p.norm) : NO_OTHERS;
   // `MARTIN Hélène`; either part may be empty (raw names carry no outer spaces).
   const shownFamily = families[usageIndex >= 0 ? usageIndex : 0]?.upper ?? '';
   const display = shownFamily && given.raw ? `${shownFamily} ${given.raw}` : shownFamily || given.raw;
-  return { families, usageIndex, given, others, givenTokens: uniqueGivenTokens(given, others), display };
+  const prepared: PreparedName = { families, usageIndex, given, others, givenTokens: uniqueGivenTokens(given, others), display };
+  if (plain) (fam.withGiven ??= new Map()).set(given, prepared);
+  return prepared;
 }
 
 /** What one field comparison found. */
@@ -167,9 +179,11 @@ type Field = 'nom' | 'prénom';
 
 const pair = (a: NamePart, b: NamePart) => `(${a.raw} / ${b.raw})`;
 
+const EXACT: PartResult = Object.freeze({ grade: 'exact' });
+
 /** Same spelling but for case, accents, ligatures, hyphens, apostrophes or spaces. */
 function spellingVariant(a: NamePart, b: NamePart, field: Field): PartResult | undefined {
-  if (a.folded === b.folded) return { grade: 'exact' };
+  if (a.folded === b.folded) return EXACT;
   if (a.norm === b.norm || a.compact === b.compact) {
     const accentsOnly = a.plain === b.plain;
     return {
@@ -229,6 +243,8 @@ export function genderPair(x: string, y: string): boolean {
 
 /** Family names: spelling, particles, compound names, typos (memoised per pair of spellings). */
 export function compareFamilyPart(a: NamePart, b: NamePart): PartResult {
+  // One spelling on both sides (most pairs that matter): exact, without a memo lookup.
+  if (a === b && a.norm) return EXACT;
   const m = (a.asFamily ??= new Map());
   let r = m.get(b);
   if (!r) {
@@ -269,6 +285,7 @@ function sameSorted(x: string[], y: string[]): boolean {
 /** Given names: spelling, order, compound, other given names, typos, masculine/feminine. */
 export function compareGivenNames(a: PreparedName, b: PreparedName): PartResult {
   // Without PRENOM2…, the result depends on the two given names only: memoised.
+  if (a.given === b.given && a.given.norm) return EXACT;
   if (a.others.length || b.others.length) return compareGivenUncached(a, b);
   const m = (a.given.asGiven ??= new Map());
   let r = m.get(b.given);
