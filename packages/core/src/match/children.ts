@@ -22,6 +22,8 @@ const NO_TOKENS: string[] = [];
 /** Finds SIECLE pupils by a child's name and class, as written in another source. */
 export class ChildResolver {
   private readonly byTokens = new Map<string, number[]>();
+  /** Each guardian of a child names it alike: described once, shared (read only). */
+  private readonly described = new Map<string, ChildDesc>();
 
   constructor(private readonly pupils: Rec[]) {
     pupils.forEach((p, i) => {
@@ -36,6 +38,17 @@ export class ChildResolver {
 
   /** The child described by a name (family/given, possibly split wrongly) and a class. */
   describe(family: string, given: string, division: string | undefined, raw: string): ChildDesc {
+    // An empty class reads as no class.
+    const key = `${family}\u0000${given}\u0000${division ?? ''}`;
+    let desc = this.described.get(key);
+    if (!desc) {
+      desc = this.describeUncached(family, given, division);
+      this.described.set(key, desc);
+    }
+    return desc;
+  }
+
+  private describeUncached(family: string, given: string, division: string | undefined): ChildDesc {
     const name = prepareName({ family, given });
     const div = divisionKey(division);
     const label = division ? `${name.display} (${division})` : name.display;
