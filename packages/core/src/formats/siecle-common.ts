@@ -112,7 +112,7 @@ export function readDate(
   node: XmlNode,
   field: string,
   ctx: ReaderContext,
-  who: string,
+  who: string | (() => string),
   position?: number,
   consequence = 'elle est ignorée',
 ): string | undefined {
@@ -122,7 +122,7 @@ export function readDate(
   if (!iso) {
     const w: ParseWarning = {
       code: 'siecle.invalid-date',
-      message: `${capitalize(who)} : la date ${field} « ${raw} » n'est pas une date valide (jj/mm/aaaa) ; ${consequence}. Corrigez-la dans SIECLE.`,
+      message: `${capitalize(typeof who === 'string' ? who : who())} : la date ${field} « ${raw} » n'est pas une date valide (jj/mm/aaaa) ; ${consequence}. Corrigez-la dans SIECLE.`,
     };
     if (position !== undefined) w.position = position;
     ctx.warn(w);

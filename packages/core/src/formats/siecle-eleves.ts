@@ -48,7 +48,8 @@ function readPupil(node: XmlNode, eleveId: string, position: number, ctx: Reader
   setIf(pupil, 'ine', idNational ?? ineRnie ?? ineBea);
   setIf(pupil, 'ineBea', ineBea);
   setIf(pupil, 'ineRnie', ineRnie);
-  const who = describe(pupil);
+  // Named in warnings only: built when one is given.
+  const who = () => describe(pupil);
   setIf(pupil, 'birthDate', readDate(node, 'DATE_NAISS', ctx, who, position));
   const sexCode = text(node, 'CODE_SEXE');
   setIf(pupil, 'sex', sexCode ? SEX[sexCode] : undefined);
