@@ -104,7 +104,7 @@ export const ambiguous: CheckRule = {
       const person = personOf(record);
       if (!person) return false;
       if (!person.current) return true;
-      const row = person.records.length > 1 ? surePronoteRow(m, person) : undefined;
+      const row = person.keys.length > 1 ? surePronoteRow(m, person) : undefined;
       if (row && rows.every((r) => r === row)) return true;
       return rows.length === 1 && soleClaimant.get(rows[0]!) === person;
     };

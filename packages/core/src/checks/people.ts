@@ -13,7 +13,7 @@ import { guardianDuplicates, pupilDuplicates } from './duplicates.js';
 export interface Person {
   kind: 'pupil' | 'guardian' | 'staff';
   /** The person's SIECLE/STS records (several for a duplicate), with labels; the current ones first. */
-  records: SubjectRef[];
+  readonly records: SubjectRef[];
   /** `refKey` of each record, in the same order: the keys of the matcher's maps, built once. */
   keys: string[];
   /** Pupil: a record is current; guardian: legal guardian of a current pupil; staff: listed by STS-web. */
@@ -26,6 +26,28 @@ export interface People {
   byRecord: Map<string, Person>;
 }
 
+/**
+ * A person whose labelled `records` are made on first read: most people never appear in a
+ * finding, and in the cold check run every label and reference kept costs allocation and GC.
+ */
+class LazyPerson<R> implements Person {
+  private made: SubjectRef[] | undefined;
+  constructor(
+    readonly kind: Person['kind'],
+    private readonly sources: readonly R[],
+    private readonly refOf: (r: R) => SubjectRef,
+    readonly keys: string[],
+    readonly current: boolean,
+  ) {}
+  get records(): SubjectRef[] {
+    return (this.made ??= this.sources.map((r) => this.refOf(r)));
+  }
+}
+
+/** Where each kind of record comes from, as pupilRef, guardianRef and staffRef say. */
+const SOURCE_OF: Record<Person['kind'], SubjectRef['source']> = { pupil: 'siecle', guardian: 'siecle', staff: 'sts' };
+const recordKey = (kind: Person['kind'], id: string): string => refKey({ source: SOURCE_OF[kind], kind, id });
+
 const cache = new WeakMap<SchoolDataset, People>();
 
 export function peopleOf(ds: SchoolDataset): People {
@@ -34,27 +56,29 @@ export function peopleOf(ds: SchoolDataset): People {
   const idx = indexDataset(ds);
   const list: Person[] = [];
   const byRecord = new Map<string, Person>();
-  const add = (kind: Person['kind'], records: SubjectRef[], current: boolean, keys = records.map(refKey)) => {
-    const person: Person = { kind, records, keys, current };
+  const add = <R>(kind: Person['kind'], sources: readonly R[], refOf: (r: R) => SubjectRef, keys: string[], current: boolean) => {
+    const person = new LazyPerson(kind, sources, refOf, keys, current);
     list.push(person);
     for (const k of keys) byRecord.set(k, person);
-  };
-  /** A record not already taken by a duplicate cluster becomes a person of its own. */
-  const addSingle = (kind: Person['kind'], record: SubjectRef, current: boolean) => {
-    const key = refKey(record);
-    if (!byRecord.has(key)) add(kind, [record], current, [key]);
   };
 
   for (const cluster of pupilDuplicates(ds)) {
     const sorted = [...cluster].sort((a, b) => Number(isCurrentPupil(b)) - Number(isCurrentPupil(a)));
-    add('pupil', sorted.map(pupilRef), true);
+    add('pupil', sorted, pupilRef, sorted.map((p) => recordKey('pupil', p.eleveId)), true);
   }
-  ds.pupils.forEach((p) => addSingle('pupil', pupilRef(p), isCurrentPupil(p)));
+  // A record not already taken by a duplicate cluster is a person of its own.
+  ds.pupils.forEach((p) => {
+    const key = recordKey('pupil', p.eleveId);
+    if (!byRecord.has(key)) add('pupil', [p], pupilRef, [key], isCurrentPupil(p));
+  });
 
-  for (const cluster of guardianDuplicates(ds)) add('guardian', cluster.map(guardianRef), true);
-  ds.guardians.forEach((g) => addSingle('guardian', guardianRef(g), idx.legalGuardianIds.has(g.personneId)));
+  for (const cluster of guardianDuplicates(ds)) add('guardian', cluster, guardianRef, cluster.map((g) => recordKey('guardian', g.personneId)), true);
+  ds.guardians.forEach((g) => {
+    const key = recordKey('guardian', g.personneId);
+    if (!byRecord.has(key)) add('guardian', [g], guardianRef, [key], idx.legalGuardianIds.has(g.personneId));
+  });
 
-  ds.staff.forEach((s) => add('staff', [staffRef(s)], true));
+  ds.staff.forEach((s) => add('staff', [s], staffRef, [recordKey('staff', s.id)], true));
 
   const people = { list, byRecord };
   cache.set(ds, people);
