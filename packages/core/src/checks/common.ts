@@ -84,10 +84,7 @@ export function noteSole<K, V>(m: Map<K, V | null>, k: K, v: V): void {
   else if (seen !== v) m.set(k, null);
 }
 
-/**
- * Records by their identifier. The index is built in a cold process, in V8's interpreter: plain
- * loops and forEach over the big lists (for…of makes an iterator result per step there).
- */
+/** Records by their identifier. */
 function byId<T>(records: readonly T[], idOf: (r: T) => string): Map<string, T> {
   const m = new Map<string, T>();
   records.forEach((r) => m.set(idOf(r), r));
@@ -96,7 +93,11 @@ function byId<T>(records: readonly T[], idOf: (r: T) => string): Map<string, T> 
 
 const cache = new WeakMap<SchoolDataset, DatasetIndex>();
 
-/** The dataset's index, built once per dataset object. */
+/**
+ * The dataset's index, built once per dataset object. It is built in a cold process (V8's
+ * interpreter): forEach and plain loops over the big lists, no [key, value] pair per entry
+ * (for…of makes an iterator result per step there).
+ */
 export function indexDataset(ds: SchoolDataset): DatasetIndex {
   const hit = cache.get(ds);
   if (hit) return hit;
