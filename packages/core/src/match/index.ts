@@ -58,24 +58,29 @@ const SHARED_NOTE: Partial<Record<RoleGroup, string>> = {
   guardian: 'responsable en double dans SIECLE',
 };
 
-/** Several SIECLE records sharing one PRONOTE row (a duplicate): said on each link. */
-function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[], what: string): void {
+/** The SIECLE/STS records linked to each PRONOTE row (ambiguous results aside), in record order. */
+function claimantsOf(stage: StageResult): Map<number, number[]> {
   const byRow = new Map<number, number[]>();
   stage.results.forEach((r, x) => {
     if (!r || r.decision === 'ambiguous') return;
-    const l = byRow.get(r.best.y) ?? [];
-    l.push(x);
-    byRow.set(r.best.y, l);
+    const l = byRow.get(r.best.y);
+    if (l) l.push(x);
+    else byRow.set(r.best.y, [x]);
   });
-  for (const [y, xs] of byRow) {
-    if (xs.length < 2) continue;
+  return byRow;
+}
+
+/** Several SIECLE records sharing one PRONOTE row (a duplicate): said on each link. */
+function noteSharedRows(stage: StageResult, claimants: Map<number, number[]>, hub: Rec[], pronote: Rec[], what: string): void {
+  claimants.forEach((xs, y) => {
+    if (xs.length < 2) return;
     for (const x of xs) {
       const others = xs.filter((o) => o !== x).map((o) => hub[o]!.label);
       const note = `même fiche PRONOTE (${pronote[y]!.label}) que ${others.join(', ')} : ${what}, les comptes reçoivent le même identifiant`;
       stage.results[x]!.notes.push(note);
       stage.links[x]!.evidence.push(note);
     }
-  }
+  });
 }
 
 /**
@@ -84,18 +89,21 @@ function noteSharedRows(stage: StageResult, hub: Rec[], pronote: Rec[], what: st
  */
 function capSameNameRows(stage: StageResult, hub: Rec[], pronote: Rec[], confirmed: PairSet): void {
   const key = (r: Rec) => (r.birth ? `${r.name.families[0]?.compact ?? ''} ${r.name.given.compact}|${r.birth}` : undefined);
+  const rowKeys = pronote.map(key);
   const rows = new Map<string, Rec[]>();
-  for (const r of pronote) {
-    const k = key(r);
-    if (!k) continue;
+  pronote.forEach((r, i) => {
+    const k = rowKeys[i];
+    if (!k) return;
     const l = rows.get(k);
     if (l) l.push(r);
     else rows.set(k, [r]);
-  }
+  });
   stage.results.forEach((r, x) => {
     if (!r || r.decision !== 'certain') return;
     const y = pronote[r.best.y]!;
-    const same = (rows.get(key(y) ?? '') ?? []).filter((o) => o !== y);
+    const sameKey = rows.get(rowKeys[r.best.y] ?? '');
+    if (!sameKey || sameKey.length < 2) return;
+    const same = sameKey.filter((o) => o !== y);
     if (!same.length) return;
     const note = `une autre fiche PRONOTE porte le même nom et la même date de naissance : ${same.map((o) => o.label).join(', ')}, à confirmer`;
     r.decision = 'probable';
@@ -184,16 +192,9 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
       });
     }
     capSameNameRows(toPronote, hubOf[g], pron, confirmed);
+    const claimants = claimantsOf(toPronote);
     const shared = SHARED_NOTE[g];
-    if (shared) noteSharedRows(toPronote, hubOf[g], pron, shared);
-    const linkedTo = new Map<number, string[]>();
-    toPronote.results.forEach((r, x) => {
-      if (!r || r.decision === 'ambiguous') return;
-      const l = linkedTo.get(r.best.y) ?? [];
-      l.push(hubOf[g][x]!.label);
-      linkedTo.set(r.best.y, l);
-    });
-    const pronIndex = new Map(pron.map((p, i) => [p.ref.id, i]));
+    if (shared) noteSharedRows(toPronote, claimants, hubOf[g], pron, shared);
     const unowned = entOf[g].map((_, xi) => xi).filter((xi) => !owner[g].results[xi]);
     const direct = runStage(
       unowned.map((xi) => entOf[g][xi]!),
@@ -202,7 +203,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
         yWord: 'la fiche PRONOTE',
         notRivals: NOT_RIVALS[g],
         hints: (x) => (x.pronoteHint ? new Set([x.pronoteHint]) : undefined),
-        alreadyLinked: (y) => linkedTo.get(pronIndex.get(y.ref.id)!)?.join(', '),
+        alreadyLinked: (yi) => claimants.get(yi)?.map((x) => hubOf[g][x]!.label).join(', '),
         capNote: () => (hubOf[g].length ? `aucune fiche ${g === 'staff' ? 'STS-web' : 'SIECLE'} ne correspond à ce compte : à confirmer` : undefined),
         rejected,
         confirmed,

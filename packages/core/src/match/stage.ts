@@ -21,8 +21,8 @@ export interface StageOptions {
   notRivals?: (a: Rec, ca: Cand, b: Rec, cb: Cand) => boolean;
   /** The PRONOTE IDs the ENT already carries for this left record (a weak hint). */
   hints?: (x: Rec) => ReadonlySet<string> | undefined;
-  /** Right records already linked to someone outside this stage: the proposal is at most probable. */
-  alreadyLinked?: (y: Rec) => string | undefined;
+  /** Right records (by index) already linked to someone outside this stage: the proposal is at most probable. */
+  alreadyLinked?: (y: number) => string | undefined;
   /** Every result is at most probable, with this note (no SIECLE record where one was expected…). */
   capNote?: (x: Rec) => string | undefined;
   rejected: PairSet;
@@ -103,11 +103,11 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
   const isConfirmed = (x: number, y: number) => opts.confirmed.has(xs[x]!.ref, ys[y]!.ref);
 
   // 1. Join keys: the same record by construction (AAF builds the ENT from SIECLE and STS).
-  const byId = new Map<string, number>();
-  ys.forEach((y, i) => byId.set(y.ref.id, i));
   const capNotes: (string | undefined)[] = xs.map((x) => opts.capNote?.(x));
   const viaKey = new Map<number, string[]>();
   if (opts.joinKeys) {
+    const byId = new Map<string, number>();
+    ys.forEach((y, i) => byId.set(y.ref.id, i));
     const withKey = xs.filter((x) => x.joinKey);
     const found = withKey.filter((x) => byId.has(x.joinKey!)).length;
     // Join keys of another kind (an AAF id, say) match nothing: then they are ignored.
@@ -170,7 +170,7 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
     // At most probable: a note saying why (no SIECLE record…), or the row already linked elsewhere.
     const capNote = capNotes[xi];
     const viaKeyOf = viaKey.get(r.best.y);
-    const linked = opts.alreadyLinked?.(y);
+    const linked = opts.alreadyLinked?.(r.best.y);
     if (capNote || viaKeyOf || linked) {
       const cap: string[] = [];
       if (capNote) cap.push(capNote);
