@@ -87,24 +87,29 @@ export function entGuardianChildren(
   named: (guardian: Rec) => ChildDesc[],
 ): void {
   const byUid = new Map<string, number[]>();
+  const addUid = (k: string | undefined, i: number) => {
+    if (!k) return;
+    const l = byUid.get(k);
+    if (l) l.push(i);
+    else byUid.set(k, [i]);
+  };
   guardians.forEach((g, i) => {
-    for (const k of [g.uid, g.ref.id]) {
-      if (!k) continue;
-      const l = byUid.get(k);
-      if (l) l.push(i);
-      else byUid.set(k, [i]);
-    }
+    addUid(g.uid, i);
+    addUid(g.ref.id, i);
   });
   const children: ChildDesc[][] = guardians.map((g) => named(g));
   pupils.forEach((p, pi) => {
+    const uids = p.guardianUids;
+    if (!uids?.length) return;
     const owner = ownerOfPupil(pi);
     const desc: ChildDesc = { ids: owner ? [owner] : [], name: p.name, division: p.division, label: p.label };
-    const seen = new Set<number>();
-    for (const uid of p.guardianUids ?? []) {
-      for (const gi of byUid.get(uid) ?? []) {
-        if (seen.has(gi)) continue;
-        seen.add(gi);
-        children[gi]!.push(desc);
+    for (let u = 0; u < uids.length; u++) {
+      const gs = byUid.get(uids[u]!);
+      if (!gs) continue;
+      for (let k = 0; k < gs.length; k++) {
+        const list = children[gs[k]!]!;
+        // Once per guardian (two UIDs may name the same one): this pupil's desc is the last pushed.
+        if (list[list.length - 1] !== desc) list.push(desc);
       }
     }
   });

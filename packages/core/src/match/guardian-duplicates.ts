@@ -14,12 +14,17 @@ import type { SiecleGuardian } from '../model/types.js';
 import { gradeAtLeast, compareFamilyPart, compareGivenNames, type NamePart, type PreparedName } from './names.js';
 import type { Rec } from './records.js';
 
+function addPhone(out: string[], p: string | undefined): void {
+  if (!p) return;
+  const digits = p.replace(/\D/g, '').replace(/^33/, '0');
+  if (digits.length >= 9) out.push(`t${digits}`);
+}
+
 function contacts(g: SiecleGuardian): string[] {
   const out: string[] = [];
-  for (const p of [g.phoneHome, g.phoneMobile, g.phoneWork]) {
-    const digits = (p ?? '').replace(/\D/g, '').replace(/^33/, '0');
-    if (digits.length >= 9) out.push(`t${digits}`);
-  }
+  addPhone(out, g.phoneHome);
+  addPhone(out, g.phoneMobile);
+  addPhone(out, g.phoneWork);
   if (g.email?.trim()) out.push(`m${g.email.trim().toLowerCase()}`);
   const a = g.address;
   if (a && a.lines.length && (a.postcode || a.city)) out.push(`a${normalizeName([...a.lines, a.postcode, a.city].join(' '))}`);
@@ -51,28 +56,32 @@ function merged(own: PreparedName, others: PreparedName[]): PreparedName {
 export function mergeGuardianDuplicates(guardians: SiecleGuardian[], recs: Rec[]): Map<string, string> {
   const byContact = new Map<string, number[]>();
   guardians.forEach((g, i) => {
-    for (const c of contacts(g)) {
+    const own = contacts(g);
+    for (let k = 0; k < own.length; k++) {
+      const c = own[k]!;
       const l = byContact.get(c);
       if (l) l.push(i);
       else byContact.set(c, [i]);
     }
   });
   const dupOf = new Map<number, Set<number>>();
-  for (const group of byContact.values()) {
-    if (group.length < 2 || group.length > 20) continue;
+  const addDuplicate = (x: number, y: number) => {
+    const s = dupOf.get(x);
+    if (s) s.add(y);
+    else dupOf.set(x, new Set([y]));
+  };
+  byContact.forEach((group) => {
+    if (group.length < 2 || group.length > 20) return;
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const a = recs[group[i]!]!;
         const b = recs[group[j]!]!;
         if (!gradeAtLeast(compareGivenNames(a.name, b.name).grade, 'variant') || !sameFamilyName(a.name, b.name)) continue;
-        for (const [x, y] of [[group[i]!, group[j]!], [group[j]!, group[i]!]] as const) {
-          const s = dupOf.get(x) ?? new Set<number>();
-          s.add(y);
-          dupOf.set(x, s);
-        }
+        addDuplicate(group[i]!, group[j]!);
+        addDuplicate(group[j]!, group[i]!);
       }
     }
-  }
+  });
   const notes = new Map<string, string>();
   const names = new Map<number, PreparedName>();
   for (const [i, others] of dupOf) {
