@@ -77,7 +77,7 @@ export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): { ys: number[]
 
 function sameChild(ca: ChildDesc, cb: ChildDesc): boolean {
   if (ca.ids.length && cb.ids.length) {
-    for (const id of ca.ids) if (cb.ids.includes(id)) return true;
+    for (let i = 0; i < ca.ids.length; i++) if (cb.ids.includes(ca.ids[i]!)) return true;
     return false;
   }
   const n = compareNames(ca.name, cb.name);
@@ -144,7 +144,7 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
   const evidence: string[] = [''];
   let summary = nameSummary(name);
   if (childrenY) evidence.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
-  for (const note of name.notes) evidence.push(note);
+  for (let i = 0; i < name.notes.length; i++) evidence.push(name.notes[i]!);
   let score = name.score;
   let soft = name.grade === 'typo' || nameDiffers;
   let beyond = 0;

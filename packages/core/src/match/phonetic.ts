@@ -34,7 +34,7 @@ const RULES: [RegExp, string][] = [
 export function phoneticFr(input: string): string {
   let w = input.toUpperCase().replace(/[^A-Z]/g, '');
   if (!w) return '';
-  for (const [re, to] of RULES) w = w.replace(re, to);
+  for (let i = 0; i < RULES.length; i++) w = w.replace(RULES[i]![0], RULES[i]![1]);
   // Silent endings: -S, -T, -D, -X, -E (repeated: "DUPONTS" → "DUPON").
   while (w.length > 2 && /[STDXE]$/.test(w)) w = w.slice(0, -1);
   const first = w[0]!;

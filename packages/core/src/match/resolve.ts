@@ -75,6 +75,8 @@ interface Claim {
 export const separatedByChildren = (a: Cand, b: Cand): boolean =>
   !!a.ev.childrenY?.length && !!b.ev.childrenY?.length && !a.ev.childrenY.some((j) => b.ev.childrenY!.includes(j));
 
+const byScoreDescending = (a: Cand, b: Cand) => b.ev.score - a.ev.score;
+
 export function resolve(input: ResolveInput): ResolveOutput {
   const { cands, notRivals, rejected, confirmed, labelX, labelY, yWord } = input;
   const n = cands.length;
@@ -83,7 +85,9 @@ export function resolve(input: ResolveInput): ResolveOutput {
   const claims = new Map<number, Claim[]>();
   for (let x = 0; x < n; x++) {
     const list: Cand[] = [];
-    for (const c of cands[x] ?? []) {
+    const own = cands[x] ?? [];
+    for (let i = 0; i < own.length; i++) {
+      const c = own[i]!;
       if (c.ev.hard) continue;
       if (rejected?.(x, c.y)) {
         rejectedAny[x] = 1;
@@ -91,9 +95,10 @@ export function resolve(input: ResolveInput): ResolveOutput {
       }
       list.push(c);
     }
-    list.sort((a, b) => b.ev.score - a.ev.score);
+    if (list.length > 1) list.sort(byScoreDescending);
     compatible[x] = list;
-    for (const c of list) {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
       const cl = claims.get(c.y);
       if (cl) cl.push({ x, c });
       else claims.set(c.y, [{ x, c }]);
