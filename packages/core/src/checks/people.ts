@@ -44,9 +44,14 @@ class LazyPerson<R> implements Person {
   }
 }
 
-/** Where each kind of record comes from, as pupilRef, guardianRef and staffRef say. */
-const SOURCE_OF: Record<Person['kind'], SubjectRef['source']> = { pupil: 'siecle', guardian: 'siecle', staff: 'sts' };
-const recordKey = (kind: Person['kind'], id: string): string => refKey({ source: SOURCE_OF[kind], kind, id });
+/** `refKey` up to the id for each kind of record, with the source pupilRef, guardianRef and staffRef give it. */
+const KEY_PREFIX: Record<Person['kind'], string> = {
+  pupil: refKey({ source: 'siecle', kind: 'pupil', id: '' }),
+  guardian: refKey({ source: 'siecle', kind: 'guardian', id: '' }),
+  staff: refKey({ source: 'sts', kind: 'staff', id: '' }),
+};
+/** A record's `refKey`, in one concatenation. */
+const recordKey = (kind: Person['kind'], id: string): string => KEY_PREFIX[kind] + id;
 
 const cache = new WeakMap<SchoolDataset, People>();
 
@@ -90,7 +95,8 @@ export function peopleOf(ds: SchoolDataset): People {
 
 /** The ENT accounts the matcher ties to a person (any of its records; ambiguous links left out), sorted. */
 export function accountsOf(m: MatchResult, p: Person): string[] {
-  const out: string[] = [];
+  // Made on the first account, to its size: an empty array that is pushed to reserves 16 slots.
+  let out: string[] | undefined;
   for (let k = 0; k < p.keys.length; k++) {
     const links = m.entOf.get(p.keys[k]!);
     if (!links) continue;
@@ -98,10 +104,11 @@ export function accountsOf(m: MatchResult, p: Person): string[] {
       const l = links[i]!;
       if (l.decision === 'ambiguous') continue;
       const login = endOf(l, 'ent').id;
-      if (!out.includes(login)) out.push(login);
+      if (!out) out = [login];
+      else if (!out.includes(login)) out.push(login);
     }
   }
-  return out.length > 1 ? out.sort() : out;
+  return !out ? [] : out.length > 1 ? out.sort() : out;
 }
 
 /** Does the matcher tie at least one ENT account to the person (`accountsOf` is not empty)? */
