@@ -11,8 +11,8 @@ import { frDate } from '../model/dates.js';
 import type { EntProfile } from '../model/types.js';
 import type { SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, indexDataset, isCurrentPerson, ownerLink, personKey, personRef, type DatasetIndex, type RawFinding } from './common.js';
-import { peopleOf } from './people.js';
+import { accountRef, indexDataset, isCurrentPerson, ownerLink, personRef, type DatasetIndex, type RawFinding } from './common.js';
+import { peopleOf, personOf } from './people.js';
 
 const SOURCE_OF: Partial<Record<EntProfile, string>> = {
   pupil: 'parmi les élèves de SIECLE',
@@ -62,7 +62,7 @@ export const accountOrphan: CheckRule = {
       if (!SOURCE_OF[a.profile] || !sourceLoaded[a.profile]) return;
       const owner = ownerLink(ctx.match, a.login);
       if (owner?.link.decision === 'ambiguous') return;
-      const who = owner && people.byRecord.get(personKey(owner.person));
+      const who = owner && personOf(people, owner.person);
       if (owner && (who ? who.current : isCurrentPerson(idx, owner.person))) return;
       const person = owner && (personRef(idx, owner.person) ?? owner.person);
       out.push({

@@ -14,7 +14,7 @@
 import type { Link, SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
 import { accountRef, indexDataset, noteSole, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
-import { peopleOf, surePronoteRow, type Person } from './people.js';
+import { peopleOf, personOf, surePronoteRow, type Person } from './people.js';
 import { clusterBy } from './duplicates.js';
 
 function label(idx: DatasetIndex, r: SubjectRef): string {
@@ -79,7 +79,6 @@ export const ambiguous: CheckRule = {
     // duplicate (one person, one PRONOTE row: that is `pronote.shared-id`), or with a person who is
     // not current (a contact or a leaver has no PRONOTE row to claim).
     const people = peopleOf(ctx.dataset);
-    const personOf = (r: SubjectRef | undefined) => (r ? people.byRecord.get(personKey(r)) : undefined);
     /** PRONOTE row → the one current person whose link or candidates point at it (null: several). */
     const soleClaimant = new Map<string, Person | null>();
     const claim = (r: SubjectRef, person: Person) => {
@@ -101,7 +100,7 @@ export const ambiguous: CheckRule = {
       if (a.currentPronoteId) noteSole(soleCarrier, a.currentPronoteId, a.entLogin);
     });
     const settled = (record: SubjectRef | undefined, rows: readonly string[]): boolean => {
-      const person = personOf(record);
+      const person = record && personOf(people, record);
       if (!person) return false;
       if (!person.current) return true;
       const row = person.keys.length > 1 ? surePronoteRow(m, person) : undefined;

@@ -44,14 +44,24 @@ class LazyPerson<R> implements Person {
   }
 }
 
-/** `refKey` up to the id for each kind of record, with the source pupilRef, guardianRef and staffRef give it. */
+/** Where each kind of record comes from, as pupilRef, guardianRef and staffRef say. */
+const SOURCE_OF: Record<Person['kind'], SubjectRef['source']> = { pupil: 'siecle', guardian: 'siecle', staff: 'sts' };
+/** `refKey` up to the id, for each kind of record. */
 const KEY_PREFIX: Record<Person['kind'], string> = {
-  pupil: refKey({ source: 'siecle', kind: 'pupil', id: '' }),
-  guardian: refKey({ source: 'siecle', kind: 'guardian', id: '' }),
-  staff: refKey({ source: 'sts', kind: 'staff', id: '' }),
+  pupil: refKey({ source: SOURCE_OF.pupil, kind: 'pupil', id: '' }),
+  guardian: refKey({ source: SOURCE_OF.guardian, kind: 'guardian', id: '' }),
+  staff: refKey({ source: SOURCE_OF.staff, kind: 'staff', id: '' }),
 };
 /** A record's `refKey`, in one concatenation. */
 const recordKey = (kind: Person['kind'], id: string): string => KEY_PREFIX[kind] + id;
+
+/** The person a SIECLE/STS reference belongs to: `byRecord` by its `refKey`, made in one concatenation. */
+export function personOf(people: People, ref: Pick<SubjectRef, 'source' | 'kind' | 'id'>): Person | undefined {
+  const kind = ref.kind as Person['kind'];
+  // A reference of any other kind or source has no person: its refKey is not among byRecord's keys.
+  if (!Object.hasOwn(SOURCE_OF, kind) || ref.source !== SOURCE_OF[kind]) return undefined;
+  return people.byRecord.get(recordKey(kind, ref.id));
+}
 
 const cache = new WeakMap<SchoolDataset, People>();
 

@@ -12,7 +12,7 @@ import { displayName } from '../model/types.js';
 import type { CheckRule } from './types.js';
 import type { SubjectRef } from '../match/types.js';
 import { accountRef, addUnique, indexDataset, ownerLink, personKey, pronoteRef, type RawFinding } from './common.js';
-import { accountsOf, peopleOf, surePronoteRow } from './people.js';
+import { accountsOf, peopleOf, personOf, surePronoteRow } from './people.js';
 
 export const sharedId: CheckRule = {
   code: 'pronote.shared-id',
@@ -53,7 +53,7 @@ export const sharedId: CheckRule = {
       const records = new Map<string, SubjectRef>();
       for (const x of accounts) {
         const owner = ownerLink(m, x.login);
-        const person = owner && owner.link.decision !== 'ambiguous' ? people.byRecord.get(personKey(owner.person)) : undefined;
+        const person = owner && owner.link.decision !== 'ambiguous' ? personOf(people, owner.person) : undefined;
         for (const r of person?.records ?? []) records.set(personKey(r), r);
       }
       out.push({
