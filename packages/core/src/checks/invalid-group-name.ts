@@ -36,7 +36,7 @@ export const invalidGroupName: CheckRule = {
     const where = new Map<string, string[]>();
     for (const g of ds.stsGroups) addUnique(where, g.code, 'STS-web');
     for (const g of ds.siecleGroups) addUnique(where, g.code, 'SIECLE (structures)');
-    for (const p of idx.currentPupils) for (const code of p.groups) addUnique(where, code, 'SIECLE (inscriptions des élèves)');
+    idx.currentPupils.forEach((p) => p.groups.forEach((code) => addUnique(where, code, 'SIECLE (inscriptions des élèves)')));
     const out: RawFinding[] = [];
     // Filtered before sorting: a stable sort gives the kept codes the same order, with fewer comparisons.
     const invalid = [...where].filter(([code]) => code && !VALID_GROUP_NAME.test(code));

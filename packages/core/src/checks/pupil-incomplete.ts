@@ -21,7 +21,7 @@ export const pupilIncomplete: CheckRule = {
   run(ctx) {
     const idx = indexDataset(ctx.dataset);
     const out: RawFinding[] = [];
-    for (const p of idx.currentPupils) {
+    idx.currentPupils.forEach((p) => {
       const missing: string[] = [];
       if (!p.mef?.trim()) missing.push('pas de MEF (CODE_MEF vide)');
       if (!p.division?.trim()) missing.push('pas de division (aucune classe, TYPE_STRUCTURE D)');
@@ -30,12 +30,12 @@ export const pupilIncomplete: CheckRule = {
         missing.push('né(e) en France (CODE_PAYS 100) sans commune de naissance (CODE_COMMUNE_INSEE_NAISS)');
       if (idx.has.guardians && !(idx.linksByPupil.get(p.eleveId) ?? []).some((l) => l.legal))
         missing.push('aucun responsable légal (ni RESP_LEGAL 1/2 ni NIVEAU_RESPONSABILITE 1)');
-      if (!missing.length) continue;
+      if (!missing.length) return;
       out.push({
         subjects: [pupilRef(p)],
         evidence: [`Élève ${describePupil(p)} : fiche « À compléter » dans SIECLE.`, ...missing.map((m) => `Manque : ${m}.`)],
       });
-    }
+    });
     return out;
   },
 };

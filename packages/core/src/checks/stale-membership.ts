@@ -26,24 +26,25 @@ export const staleMembership: CheckRule = {
     const idx = indexDataset(ds);
     const groups = knownGroups(ds);
     const out: RawFinding[] = [];
-    for (const p of idx.currentPupils) {
-      if (!p.division) continue;
-      for (const code of distinctGroups(p)) {
+    idx.currentPupils.forEach((p) => {
+      if (!p.division) return;
+      const division = p.division;
+      distinctGroups(p).forEach((code) => {
         const g = groups.get(code);
-        if (!g || !g.divisions.length || g.divisions.includes(p.division)) continue;
+        if (!g || !g.divisions.length || g.divisions.includes(division)) return;
         const teachers = groupTeachers(g.sts, idx.staffById);
         out.push({
-          subjects: [pupilRef(p), groupRef(ds, code), { source: 'siecle', kind: 'group', id: p.division, label: `classe ${p.division}` }],
+          subjects: [pupilRef(p), groupRef(ds, code), { source: 'siecle', kind: 'group', id: division, label: `classe ${division}` }],
           evidence: [
-            `Élève ${describePupil(p)} : classe actuelle ${p.division}, mais inscrit(e) dans le groupe ${code}.`,
-            `Le groupe ${code} est rattaché à ${g.divisions.join(', ')} (${g.source === 'sts' ? 'STS-web' : 'SIECLE, Structures'}), pas à ${p.division}.`,
+            `Élève ${describePupil(p)} : classe actuelle ${division}, mais inscrit(e) dans le groupe ${code}.`,
+            `Le groupe ${code} est rattaché à ${g.divisions.join(', ')} (${g.source === 'sts' ? 'STS-web' : 'SIECLE, Structures'}), pas à ${division}.`,
             teachers.length
-              ? `Enseignants du groupe ${code}, qui apparaissent à tort comme enseignants de ${p.division} : ${teachers.join(', ')}.`
+              ? `Enseignants du groupe ${code}, qui apparaissent à tort comme enseignants de ${division} : ${teachers.join(', ')}.`
               : `Aucun service d'enseignement connu pour le groupe ${code}.`,
           ],
         });
-      }
-    }
+      });
+    });
     return out;
   },
 };

@@ -27,8 +27,11 @@ export const unknownGroup: CheckRule = {
     const divisions = new Set(ds.stsDivisions.map((d) => d.code));
     const members = new Map<string, string[]>();
     for (const g of ds.siecleGroups) if (!sts.has(g.code) && !divisions.has(g.code)) members.set(g.code, []);
-    for (const p of idx.currentPupils)
-      for (const code of distinctGroups(p)) if (!sts.has(code) && !divisions.has(code)) pushTo(members, code, pupilLabel(p));
+    idx.currentPupils.forEach((p) =>
+      distinctGroups(p).forEach((code) => {
+        if (!sts.has(code) && !divisions.has(code)) pushTo(members, code, pupilLabel(p));
+      }),
+    );
     const out: RawFinding[] = [];
     for (const [code, pupils] of [...members].sort(([a], [b]) => a.localeCompare(b))) {
       const truncated = code.length > 8 ? code.slice(0, 8) : undefined;
