@@ -84,7 +84,8 @@ export function entGuardianChildren(
   guardians: Rec[],
   pupils: Rec[],
   ownerOfPupil: (pupilIndex: number) => string | undefined,
-  named: (guardian: Rec) => ChildDesc[],
+  /** The children named on the account of `guardians[i]`. */
+  named: (i: number) => ChildDesc[],
 ): void {
   const byUid = new Map<string, number[]>();
   const addUid = (k: string | undefined, i: number) => {
@@ -97,7 +98,7 @@ export function entGuardianChildren(
     addUid(g.uid, i);
     addUid(g.ref.id, i);
   });
-  const children: ChildDesc[][] = guardians.map((g) => named(g));
+  const children: ChildDesc[][] = guardians.map((_, i) => named(i));
   pupils.forEach((p, pi) => {
     const uids = p.guardianUids;
     if (!uids?.length) return;

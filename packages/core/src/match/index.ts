@@ -33,7 +33,12 @@ export { scoreAssignments, formatScore, NEVER_CERTAIN_TRAPS, type Score, type Tr
 
 const GROUPS: RoleGroup[] = ['pupil', 'guardian', 'staff'];
 
-const byGroup = (recs: Rec[], g: RoleGroup) => recs.filter((r) => roleGroup(r.role) === g);
+/** Records per role group, in their order. */
+function splitByGroup(recs: Rec[]): Record<RoleGroup, Rec[]> {
+  const out: Record<RoleGroup, Rec[]> = { pupil: [], guardian: [], staff: [] };
+  for (const r of recs) out[roleGroup(r.role)].push(r);
+  return out;
+}
 
 /**
  * Claimants of one record that are not rivals of `a`: guardians with their own children in
@@ -123,16 +128,23 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
   const resolver = new ChildResolver(hub.pupils);
   const pronote = pronoteRecords(ds.pronoteRows, (ref) => resolver.fromPronote(ref));
   const { recs: ent, accounts } = entRecords(ds.entAccounts);
-  const accountOf = new Map<string, EntAccount>(ent.map((r, i) => [r.ref.id, accounts[i]!]));
-  const pronoteById = new Map(pronote.map((p) => [p.ref.id, p]));
+  const pronoteById = new Map<string, Rec>();
+  for (const p of pronote) pronoteById.set(p.ref.id, p);
   const hubOf: Record<RoleGroup, Rec[]> = { pupil: hub.pupils, guardian: hub.guardians, staff: hub.staff };
   const pupilIds = new Set(hub.pupils.map((p) => p.ref.id));
+  const entOf: Record<RoleGroup, Rec[]> = { pupil: [], guardian: [], staff: [] };
+  /** The accounts of `entOf.guardian`, in the same order. */
+  const guardianAccounts: EntAccount[] = [];
+  ent.forEach((r, i) => {
+    const g = roleGroup(r.role);
+    entOf[g].push(r);
+    if (g === 'guardian') guardianAccounts.push(accounts[i]!);
+  });
+  const pronoteOf = splitByGroup(pronote);
 
   // 1. ENT → SIECLE / STS (pupils first: guardians use their children's accounts).
   const owner = {} as Record<RoleGroup, StageResult>;
-  const entOf = {} as Record<RoleGroup, Rec[]>;
   for (const g of GROUPS) {
-    entOf[g] = byGroup(ent, g);
     if (g === 'guardian') {
       const pupils = owner.pupil;
       entGuardianChildren(
@@ -142,8 +154,8 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
           const r = pupils.results[pi];
           return r && r.decision !== 'ambiguous' ? hub.pupils[r.best.y]!.ref.id : undefined;
         },
-        (gr) =>
-          entChildRefs(accountOf.get(gr.ref.id)!).map((c): ChildDesc => {
+        (gi) =>
+          entChildRefs(guardianAccounts[gi]!).map((c): ChildDesc => {
             const d = resolver.describe(c.family ?? '', c.given ?? '', undefined, c.raw);
             return c.joinKey && pupilIds.has(c.joinKey) ? { ...d, ids: [c.joinKey] } : d;
           }),
@@ -159,16 +171,14 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     });
   }
 
-  // The PRONOTE IDs the ENT already carries, per person: a weak hint for sorting only.
-  const hints = new Map<Rec, Set<string>>();
+  // The PRONOTE IDs the ENT already carries, per person (indexed like hubOf): a weak hint for sorting only.
+  const hintsOf = {} as Record<RoleGroup, (Set<string> | undefined)[]>;
   for (const g of GROUPS) {
+    const hints: (Set<string> | undefined)[] = (hintsOf[g] = new Array(hubOf[g].length));
     owner[g].results.forEach((r, xi) => {
       const x = entOf[g][xi]!;
       if (!r || r.decision === 'ambiguous' || !x.pronoteHint) return;
-      const k = hubOf[g][r.best.y]!;
-      const s = hints.get(k) ?? new Set<string>();
-      s.add(x.pronoteHint);
-      hints.set(k, s);
+      (hints[r.best.y] ??= new Set<string>()).add(x.pronoteHint);
     });
   }
 
@@ -177,11 +187,11 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
   const links: Link[] = [];
   const result: MatchResult = { links, assignments: [], entOwner: new Map(), pronoteOf: new Map(), entOf: new Map() };
   for (const g of GROUPS) {
-    const pron = byGroup(pronote, g);
+    const pron = pronoteOf[g];
     const toPronote = runStage(hubOf[g], pron, {
       yWord: 'la fiche PRONOTE',
       notRivals: NOT_RIVALS[g],
-      hints: (x) => hints.get(x),
+      hints: (_x, xi) => hintsOf[g][xi],
       rejected,
       confirmed,
     });
