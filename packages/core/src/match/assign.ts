@@ -41,8 +41,11 @@ const NO_LIST: Record<Rec['role'], string> = {
   staff: "aucune liste PRONOTE des personnels n'a été importée : pas d'identifiant PRONOTE à reporter",
 };
 
-function prefixed(prefix: string, lines: string[]): string[] {
-  return lines.map((l) => `${prefix} : ${l}`);
+/** `head` is « what / what : », built once per group. */
+function prefixed(head: string, lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) out.push(head + lines[i]);
+  return out;
 }
 
 export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronoteById: Map<string, Rec>): Assignment[] {
@@ -51,12 +54,14 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
   const out: Assignment[] = [];
   const pid = (y: number) => g.pronote[y]!.ref.id;
   const hubWord = g.hub[0] ? SOURCE_LABEL[g.hub[0].ref.source] : g.ent[0]?.role === 'pupil' || g.ent[0]?.role === 'guardian' ? 'SIECLE' : 'STS-web';
+  const entHub = `compte ENT / fiche ${hubWord} : `;
+  const hubPronote = `fiche ${hubWord} / fiche PRONOTE : `;
 
   g.ent.forEach((x, xi) => {
     const login = x.ref.id;
     const a = g.owner.results[xi];
     const aLink = g.owner.links[xi];
-    const aLines = aLink ? prefixed(`compte ENT / fiche ${hubWord}`, aLink.evidence) : [];
+    const aLines = aLink ? prefixed(entHub, aLink.evidence) : [];
     let res: Assignment;
     if (a && a.decision === 'ambiguous') {
       const candidates: NonNullable<Assignment['candidates']> = [];
@@ -78,12 +83,12 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
       if (a) {
         b = g.pronoteOfHub.results[a.best.y] ?? null;
         const bLink = g.pronoteOfHub.links[a.best.y];
-        bLines = bLink ? prefixed(`fiche ${hubWord} / fiche PRONOTE`, bLink.evidence) : [];
+        bLines = bLink ? prefixed(hubPronote, bLink.evidence) : [];
         why = g.pronoteOfHub.why[a.best.y] ?? null;
         compatible = g.pronoteOfHub.compatible[a.best.y] ?? [];
       } else {
         b = g.direct[xi] ?? null;
-        bLines = b ? prefixed('compte ENT / fiche PRONOTE', [...b.best.ev.evidence, ...b.notes]) : [];
+        bLines = b ? prefixed('compte ENT / fiche PRONOTE : ', [...b.best.ev.evidence, ...b.notes]) : [];
         why = g.directWhy[xi] ?? null;
         const ownerWhy = g.owner.why[xi];
         if (g.hub.length) aLines.push(ownerWhy ?? `aucune fiche ${hubWord} ne correspond à ce compte`);
@@ -96,7 +101,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
         const note = `rapprochement avec ${refusedLabel} refusé par l'administrateur`;
         if (next) {
           b = { decision: 'probable', best: next, options: [], notes: [note] };
-          bLines = [note, ...prefixed(`fiche ${hubWord} / fiche PRONOTE`, next.ev.evidence)];
+          bLines = [note, ...prefixed(hubPronote, next.ev.evidence)];
         } else {
           b = null;
           bLines = [note];
