@@ -74,7 +74,7 @@ export function peopleOf(ds: SchoolDataset): People {
   const add = <R>(kind: Person['kind'], sources: readonly R[], refOf: (r: R) => SubjectRef, keys: string[], current: boolean) => {
     const person = new LazyPerson(kind, sources, refOf, keys, current);
     list.push(person);
-    for (const k of keys) byRecord.set(k, person);
+    for (let i = 0; i < keys.length; i++) byRecord.set(keys[i]!, person);
   };
 
   for (const cluster of pupilDuplicates(ds)) {
