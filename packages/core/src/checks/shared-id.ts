@@ -41,11 +41,19 @@ export const sharedId: CheckRule = {
       const id = surePronoteRow(m, person);
       if (id) for (const l of accountsOf(m, person)) addUnique(logins, id, l);
     });
-    const current = new Map<string, string | undefined>();
-    m.assignments.forEach((a) => current.set(a.entLogin, a.currentPronoteId));
-    const out: RawFinding[] = [];
+    const shared = new Map<string, string[]>();
     logins.forEach((list, id) => {
-      if (list.length < 2) return;
+      if (list.length > 1) shared.set(id, list);
+    });
+    // The ID each account carries today, looked up only for the accounts that share one.
+    const sharing = new Set<string>();
+    shared.forEach((list) => list.forEach((l) => sharing.add(l)));
+    const current = new Map<string, string | undefined>();
+    m.assignments.forEach((a) => {
+      if (sharing.has(a.entLogin)) current.set(a.entLogin, a.currentPronoteId);
+    });
+    const out: RawFinding[] = [];
+    shared.forEach((list, id) => {
       const accounts = [...list].sort().map((l) => ({ login: l, account: idx.accountByLogin.get(l) }));
       const carried = (l: string) => current.get(l) ?? idx.accountByLogin.get(l)?.pronoteId;
       if (accounts.every((x) => carried(x.login) === id)) return;
