@@ -396,10 +396,11 @@ export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
   const fam = compareFamilies(a, b);
   const giv = compareGivenNames(a, b);
   if (worse(fam.grade, giv.grade) === 'different' && a.families[0] && b.families[0]) {
-    // Family and given names entered in each other's field.
-    const x = compareFamilyPart(a.given, b.families[0]);
-    const y = compareFamilyPart(a.families[0], b.given);
-    if (gradeAtLeast(x.grade, 'variant') && gradeAtLeast(y.grade, 'variant')) {
+    // Family and given names entered in each other's field (the second part compared only if the first agrees).
+    if (
+      gradeAtLeast(compareFamilyPart(a.given, b.families[0]).grade, 'variant') &&
+      gradeAtLeast(compareFamilyPart(a.families[0], b.given).grade, 'variant')
+    ) {
       return comparison('variant', 'variant', [`nom et prénom inversés (${a.display} / ${b.display})`]);
     }
   }
