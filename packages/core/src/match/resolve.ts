@@ -82,7 +82,7 @@ export function resolve(input: ResolveInput): ResolveOutput {
   const n = cands.length;
   const compatible: Cand[][] = new Array(n);
   const rejectedAny = new Uint8Array(n);
-  const claims = new Map<number, Claim[]>();
+  let maxY = -1;
   for (let x = 0; x < n; x++) {
     const list: Cand[] = [];
     const own = cands[x] ?? [];
@@ -97,8 +97,20 @@ export function resolve(input: ResolveInput): ResolveOutput {
     }
     if (list.length > 1) list.sort(byScoreDescending);
     compatible[x] = list;
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
+    for (let i = 0; i < list.length; i++) if (list[i]!.y > maxY) maxY = list[i]!.y;
+  }
+  // Claimants of each right record: counted, then listed (by x) only where several claim it.
+  const claimCount = new Int32Array(maxY + 1);
+  for (let x = 0; x < n; x++) {
+    const cs = compatible[x]!;
+    for (let i = 0; i < cs.length; i++) claimCount[cs[i]!.y]!++;
+  }
+  const claims = new Map<number, Claim[]>();
+  for (let x = 0; x < n; x++) {
+    const cs = compatible[x]!;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      if (claimCount[c.y]! < 2) continue;
       const cl = claims.get(c.y);
       if (cl) cl.push({ x, c });
       else claims.set(c.y, [{ x, c }]);
@@ -160,7 +172,7 @@ export function resolve(input: ResolveInput): ResolveOutput {
     if (!mine.length) continue;
     // Most records are the only claimant of their only candidate: no rival on either side, so
     // `weigh` would find nothing but the pair's own grade (and build a dozen empty lists).
-    const only = mine.length === 1 && claims.get(mine[0]!.y)!.length === 1 ? mine[0]! : undefined;
+    const only = mine.length === 1 && claimCount[mine[0]!.y] === 1 ? mine[0]! : undefined;
     const r: Resolved | string = only ? { decision: only.ev.certainGrade ? 'certain' : 'probable', best: only, options: [], notes: [] } : weigh(x, mine);
     if (typeof r === 'string') {
       why[x] = r;
