@@ -114,7 +114,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
           entLogin: login,
           pronoteId: null,
           decision: 'probable',
-          evidence: [...aLines, ...bLines, reason],
+          evidence: aLines.concat(bLines, [reason]),
           person,
           status: a || !g.hub.length ? (g.pronote.length ? 'no-pronote-row' : 'no-pronote-list') : 'no-owner',
         };
@@ -123,7 +123,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
           entLogin: login,
           pronoteId: null,
           decision: 'ambiguous',
-          evidence: [...aLines, ...bLines],
+          evidence: aLines.concat(bLines),
           person,
           candidates: b.options.map((c) => ({ pronoteId: pid(c.y), label: g.pronote[c.y]!.label, evidence: c.ev.evidence })),
           status: 'ambiguous',
@@ -138,7 +138,7 @@ export function buildAssignments(g: GroupRun, decisions: AdminDecisions, pronote
           entLogin: login,
           pronoteId: pid(b.best.y),
           decision,
-          evidence: [...aLines, ...bLines],
+          evidence: aLines.concat(bLines),
           person,
           status: 'linked',
         };
