@@ -171,14 +171,18 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     });
   }
 
-  // The PRONOTE IDs the ENT already carries, per person (indexed like hubOf): a weak hint for sorting only.
-  const hintsOf = {} as Record<RoleGroup, (Set<string> | undefined)[]>;
+  // The PRONOTE IDs the ENT already carries, per person: a weak hint for sorting only. By id: in
+  // a group, records share source and kind, so the id is the refKey (two records with one id share).
+  const hintsOf = {} as Record<RoleGroup, Map<string, Set<string>>>;
   for (const g of GROUPS) {
-    const hints: (Set<string> | undefined)[] = (hintsOf[g] = new Array(hubOf[g].length));
+    const hints = (hintsOf[g] = new Map<string, Set<string>>());
     owner[g].results.forEach((r, xi) => {
       const x = entOf[g][xi]!;
       if (!r || r.decision === 'ambiguous' || !x.pronoteHint) return;
-      (hints[r.best.y] ??= new Set<string>()).add(x.pronoteHint);
+      const id = hubOf[g][r.best.y]!.ref.id;
+      const s = hints.get(id);
+      if (s) s.add(x.pronoteHint);
+      else hints.set(id, new Set([x.pronoteHint]));
     });
   }
 
@@ -191,7 +195,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     const toPronote = runStage(hubOf[g], pron, {
       yWord: 'la fiche PRONOTE',
       notRivals: NOT_RIVALS[g],
-      hints: (_x, xi) => hintsOf[g][xi],
+      hints: (x) => hintsOf[g].get(x.ref.id),
       rejected,
       confirmed,
     });

@@ -19,8 +19,8 @@ export interface StageOptions {
   yWord: string;
   /** Two left records claiming one right record that are not rivals (see resolve.ts). */
   notRivals?: (a: Rec, ca: Cand, b: Rec, cb: Cand) => boolean;
-  /** The PRONOTE IDs the ENT already carries for this left record, `xs[xi]` (a weak hint). */
-  hints?: (x: Rec, xi: number) => ReadonlySet<string> | undefined;
+  /** The PRONOTE IDs the ENT already carries for this left record (a weak hint). */
+  hints?: (x: Rec) => ReadonlySet<string> | undefined;
   /** Right records (by index) already linked to someone outside this stage: the proposal is at most probable. */
   alreadyLinked?: (y: number) => string | undefined;
   /** Every result is at most probable, with this note (no SIECLE record where one was expected…). */
@@ -140,7 +140,7 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
     const x = xs[xi]!;
     const list: Cand[] = [];
     if (!index) return list;
-    const hints = opts.hints?.(x, xi);
+    const hints = opts.hints?.(x);
     const found = index.candidates(x);
     for (let i = 0; i < found.length; i++) {
       const y = ys[found[i]!]!;
