@@ -16,14 +16,20 @@ import { indexDataset, isCurrentPupil, pushTo, type DatasetIndex } from './commo
 
 /** Accent-, case-, punctuation- and space-insensitive form of a name part. */
 export function nameKey(s: string | undefined): string {
-  const normalized = normalizeName(s);
+  return spaceless(normalizeName(s));
+}
+
+function spaceless(normalized: string): string {
   return normalized.includes(' ') ? normalized.replace(/ /g, '') : normalized;
 }
 
 /** Every family name a record may be known by (NOM_DE_FAMILLE, NOM_USAGE), as keys. */
 export function familyKeys(n: PersonName): string[] {
-  const family = nameKey(n.family);
-  const usage = nameKey(n.usage);
+  return distinctKeys(nameKey(n.family), nameKey(n.usage));
+}
+
+/** The family and usage keys that are not empty, once each. */
+function distinctKeys(family: string, usage: string): string[] {
   const keys = family ? [family] : [];
   if (usage && usage !== family) keys.push(usage);
   return keys;
@@ -130,14 +136,16 @@ function addressKey(g: SiecleGuardian): string {
 
 /** Family-name keys, plus each word of a compound family name (« DUPONT MARTIN » → DUPONT, MARTIN). */
 function blockingFamilies(g: SiecleGuardian): string[] {
-  const keys = familyKeys(g.name);
-  addCompoundWords(keys, g.name.family);
-  addCompoundWords(keys, g.name.usage);
+  // Each name normalized once, for its key and for its words.
+  const family = normalizeName(g.name.family);
+  const usage = normalizeName(g.name.usage);
+  const keys = distinctKeys(spaceless(family), spaceless(usage));
+  addCompoundWords(keys, family);
+  addCompoundWords(keys, usage);
   return keys;
 }
 
-function addCompoundWords(keys: string[], name: string | undefined): void {
-  const normalized = normalizeName(name);
+function addCompoundWords(keys: string[], normalized: string): void {
   // A one-word name is its own family key, already in `keys`.
   if (!normalized.includes(' ')) return;
   for (const word of normalized.split(' ')) if (word.length >= 3 && !keys.includes(word)) keys.push(word);
