@@ -143,7 +143,11 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
   // children in common, then one line per detail (the name's notes first).
   const evidence: string[] = [''];
   let summary = nameSummary(name);
-  if (childrenY) evidence.push(`enfants en commun : ${childrenY.map((j) => y.children![j]!.label).join(', ')}`);
+  if (childrenY) {
+    let labels = y.children![childrenY[0]!]!.label;
+    for (let k = 1; k < childrenY.length; k++) labels += `, ${y.children![childrenY[k]!]!.label}`;
+    evidence.push(`enfants en commun : ${labels}`);
+  }
   for (let i = 0; i < name.notes.length; i++) evidence.push(name.notes[i]!);
   let score = name.score;
   let soft = name.grade === 'typo' || nameDiffers;

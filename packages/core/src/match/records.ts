@@ -119,7 +119,8 @@ export function childOfPupil(p: Rec, legal: boolean): ChildDesc {
 /** SIECLE records: pupils, guardians (with their pupils as children), STS people. */
 export function hubRecords(ds: SchoolDataset): { pupils: Rec[]; guardians: Rec[]; staff: Rec[] } {
   const pupils = ds.pupils.map(pupilRec);
-  const byEleve = new Map(pupils.map((p) => [p.ref.id, p]));
+  const byEleve = new Map<string, Rec>();
+  for (const p of pupils) byEleve.set(p.ref.id, p);
   const childrenOf = new Map<string, ChildDesc[]>();
   for (const l of ds.guardianLinks) {
     const p = byEleve.get(l.eleveId);
