@@ -90,7 +90,8 @@ export function blockingKeys(r: Rec): number[] {
 }
 
 export class BlockIndex {
-  private readonly blocks = new Map<number, number[]>();
+  /** Key → its records: most blocks hold one record, kept as a bare index (no array per block). */
+  private readonly blocks = new Map<number, number | number[]>();
   private readonly stamp: Int32Array;
   private round = 0;
 
@@ -103,8 +104,9 @@ export class BlockIndex {
       const keys = blockingKeys(recs[i]!);
       for (let ki = 0; ki < keys.length; ki++) {
         const b = this.blocks.get(keys[ki]!);
-        if (b) b.push(i);
-        else this.blocks.set(keys[ki]!, [i]);
+        if (b === undefined) this.blocks.set(keys[ki]!, i);
+        else if (typeof b === 'number') this.blocks.set(keys[ki]!, [b, i]);
+        else b.push(i);
       }
     }
   }
@@ -128,9 +130,17 @@ export class BlockIndex {
 
   private collect(k: number, out: number[]): void {
     const b = this.blocks.get(k);
-    if (!b || b.length > this.maxBlock) return;
+    if (b === undefined) return;
     const stamp = this.stamp;
     const round = this.round;
+    if (typeof b === 'number') {
+      if (stamp[b] !== round) {
+        stamp[b] = round;
+        out.push(b);
+      }
+      return;
+    }
+    if (b.length > this.maxBlock) return;
     for (let j = 0; j < b.length; j++) {
       const i = b[j]!;
       if (stamp[i] === round) continue;
