@@ -284,8 +284,9 @@ function sameSorted(x: string[], y: string[]): boolean {
 
 /** Given names: spelling, order, compound, other given names, typos, masculine/feminine. */
 export function compareGivenNames(a: PreparedName, b: PreparedName): PartResult {
-  // Without PRENOM2…, the result depends on the two given names only: memoised.
+  // One spelling on both sides: exact, whatever the other given names.
   if (a.given === b.given && a.given.norm) return EXACT;
+  // Without PRENOM2…, the result depends on the two given names only: memoised.
   if (a.others.length || b.others.length) return compareGivenUncached(a, b);
   const m = (a.given.asGiven ??= new Map());
   let r = m.get(b.given);
