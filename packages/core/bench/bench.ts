@@ -148,16 +148,24 @@ function academyBench(schools: number, pupilsPerSchool: number) {
     findings += result.findings.length;
   }
   const ms = performance.now() - t0;
-  // maxRSS covers the whole process, the batch's generated files included.
+  // maxRSS covers the whole process (run alone for this bench), the batch's generated files included.
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\n## raccord check — lot académique : ${schools} établissements × ${pupilsPerSchool} élèves\n`);
   console.log(table(['personnes (SIECLE + STS)', 'comptes ENT', 'constats', 'lecture + rapprochement (s)', 'mémoire max du processus (Mo)'], [[people, accounts, findings, (ms / 1000).toFixed(1), peak.toFixed(0)]]));
 }
 
-parseBench(2500);
-checkBench("établissement d'exemple", 2500, RUNS);
-cliBench(2500, Number(process.env.BENCH_CLI_RUNS ?? 11));
-if (!process.env.BENCH_QUICK) {
-  qualityBench();
-  academyBench(Number(process.env.BENCH_SCHOOLS ?? 25), Number(process.env.BENCH_PUPILS_PER_SCHOOL ?? 1500));
+const academy = () => academyBench(Number(process.env.BENCH_SCHOOLS ?? 25), Number(process.env.BENCH_PUPILS_PER_SCHOOL ?? 1500));
+
+if (process.env.BENCH_ONLY === 'academy') {
+  academy();
+} else {
+  parseBench(2500);
+  checkBench("établissement d'exemple", 2500, RUNS);
+  cliBench(2500, Number(process.env.BENCH_CLI_RUNS ?? 11));
+  if (!process.env.BENCH_QUICK) {
+    qualityBench();
+    // In a process of its own, so that its peak memory is the batch's, not the earlier benches'.
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_ONLY: 'academy' }, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`le banc du lot académique a échoué (code ${r.status})`);
+  }
 }
