@@ -8,6 +8,11 @@
  * aside) AND a contact detail agrees (phone, e-mail or postal address). Each then matches PRONOTE
  * with the names of both records; the children still decide (each record needs its own
  * children in common with the row).
+ *
+ * The check `siecle.guardian-duplicate` (checks/duplicates.ts) groups differently on purpose: it
+ * tells the admin « these two records are one person, merge them in SIECLE », so a shared e-mail
+ * alone is not enough there (`prenom.nom@…` addresses collide between namesakes). Here a wrong
+ * grouping only lends a spelling of the name, and no link follows without children in common.
  */
 import { normalizeName } from '../model/names.js';
 import type { SiecleGuardian } from '../model/types.js';
