@@ -18,6 +18,7 @@ import {
   compactHeader,
   hasAnyHeader,
   keepFirst,
+  LabelMemo,
   mappedColumns,
   mappedToOther,
   plural,
@@ -146,14 +147,10 @@ const PROFILE_PREFIXES: readonly [string, EntProfile][] = [
  */
 export function entProfileOf(raw: string | undefined, functions?: string): EntProfile | undefined {
   const key = functions === undefined ? raw ?? '' : `${raw ?? ''}\u0000${functions}`;
-  // A list repeats a handful of labels on every row: each is read once.
-  if (profileMemo.has(key)) return profileMemo.get(key);
-  const profile = readProfile(raw, functions);
-  if (profileMemo.size < 1000) profileMemo.set(key, profile);
-  return profile;
+  return profileLabels.get(key, () => readProfile(raw, functions));
 }
 
-const profileMemo = new Map<string, EntProfile | undefined>();
+const profileLabels = new LabelMemo<EntProfile | undefined>();
 
 function readProfile(raw: string | undefined, functions: string | undefined): EntProfile | undefined {
   const v = compactHeader(raw ?? '');

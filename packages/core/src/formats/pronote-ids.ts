@@ -21,6 +21,7 @@ import {
   compactHeader,
   hasAnyHeader,
   keepFirst,
+  LabelMemo,
   mappedColumns,
   mappedToOther,
   plural,
@@ -61,15 +62,10 @@ const PROFILE_HINT =
 
 /** `Élèves` → pupil, `Enseignant` → teacher, `Responsable légal` → guardian… undefined when unknown. */
 export function pronoteProfileOf(raw: string | undefined): PronoteProfile | undefined {
-  const key = raw ?? '';
-  // A list repeats a handful of labels on every row: each is read once.
-  if (profileMemo.has(key)) return profileMemo.get(key);
-  const profile = readProfile(key);
-  if (profileMemo.size < 1000) profileMemo.set(key, profile);
-  return profile;
+  return profileLabels.get(raw ?? '', () => readProfile(raw ?? ''));
 }
 
-const profileMemo = new Map<string, PronoteProfile | undefined>();
+const profileLabels = new LabelMemo<PronoteProfile | undefined>();
 
 function readProfile(raw: string): PronoteProfile | undefined {
   const v = normalizeHeader(raw);

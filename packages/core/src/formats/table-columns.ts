@@ -145,6 +145,21 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /**
+ * Labels read once each: a list repeats a handful of them (profiles…) on every row. Bounded, so
+ * that a column of free text cannot grow it without end.
+ */
+export class LabelMemo<T> {
+  private readonly memo = new Map<string, T>();
+
+  get(label: string, read: () => T): T {
+    if (this.memo.has(label)) return this.memo.get(label) as T;
+    const value = read();
+    if (this.memo.size < 1000) this.memo.set(label, value);
+    return value;
+  }
+}
+
+/**
  * Keeps the first row of each key; every later row with the same key is handed to `onRepeat`
  * (which warns) and left out.
  */
