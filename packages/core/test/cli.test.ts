@@ -69,6 +69,26 @@ describe('raccord inspect', () => {
 });
 
 describe('raccord check', () => {
+  it('never says « Aucun problème trouvé » when every file was refused', () => {
+    const bad = path.join(dir, 'tout-coupe.xml');
+    writeFileSync(bad, '<?xml version="1.0" encoding="ISO-8859-15"?><BEE_ELEVES><PARAMETRES><UAJ>0310040A</UAJ>');
+    const r = run(['check', bad]);
+    expect(r.code).not.toBe(0);
+    expect(r.out).not.toContain('Aucun problème trouvé');
+    expect(r.out).toContain("Aucun fichier n'a pu être lu : rien n'a été vérifié.");
+  });
+
+  it('reads a PRONOTE teacher list without a profile column from its file name', () => {
+    const list = path.join(dir, 'pronote_professeurs.txt');
+    writeFileSync(list, Buffer.from('Nom\tPr\xe9nom\tIdentifiant PRONOTE\r\nBLANC\tPaul\tS1\r\n', 'latin1'));
+    const r = run(['inspect', list, '--json']);
+    expect(r.code).toBe(0);
+    const f = (JSON.parse(r.out) as { files: { kind: string; error: unknown; warnings: { code: string }[] }[] }).files[0]!;
+    expect(f.kind).toBe('pronote-ids');
+    expect(f.error).toBeNull();
+    expect(f.warnings.map((w) => w.code)).toContain('pronote-profile-from-file-name');
+  });
+
   it('prints the documented JSON shape on the sample school', () => {
     const r = run(['check', path.join(dir, 'ecole'), '--json', '--today', '2025-09-15']);
     expect(r.code).toBe(0);

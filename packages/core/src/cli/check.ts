@@ -62,6 +62,8 @@ export function summary(r: ReconcileResult): string {
       lines.push(`      → ${list[0]!.fix.split('\n')[0]}`);
     }
   }
-  if (!r.findings.length) lines.push('', 'Aucun problème trouvé.');
+  const readSome = r.sources.some((s) => !s.error);
+  if (!readSome) lines.push('', 'Aucun fichier n\'a pu être lu : rien n\'a été vérifié. Corrigez les fichiers refusés ci-dessus, puis relancez.');
+  else if (!r.findings.length) lines.push('', 'Aucun problème trouvé.');
   return lines.join('\n');
 }

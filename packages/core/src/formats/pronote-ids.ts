@@ -87,6 +87,34 @@ function listProfile(cols: Columns<PronoteField>, hints: TableHints | undefined)
   return undefined;
 }
 
+/**
+ * PRONOTE exports a list with only the columns the admin displayed, so a list without a profile
+ * column is normal; its file name (« pronote_professeurs.txt ») then says which list it is. Only a
+ * name that points at exactly one list decides.
+ */
+const PROFILE_IN_FILE_NAME: readonly [PronoteProfile, RegExp][] = [
+  ['pupil', /eleve/],
+  ['teacher', /prof(?!il)|enseignant/],
+  ['staff', /personnel/],
+  ['guardian', /responsable|parent/],
+];
+
+export function profileFromFileName(file: string): PronoteProfile | undefined {
+  const base = (file.split(/[\\/]/).pop() ?? file)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  const found = PROFILE_IN_FILE_NAME.filter(([, re]) => re.test(base));
+  return found.length === 1 ? found[0]![0] : undefined;
+}
+
+const PROFILE_LABEL: Record<PronoteProfile, string> = {
+  pupil: 'élèves',
+  teacher: 'professeurs',
+  staff: 'personnels',
+  guardian: 'responsables',
+};
+
 function childRef(raw: string): PronoteChildRef {
   const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(raw);
   const namePart = m ? m[1]! : raw;
@@ -151,7 +179,16 @@ export const pronoteIdsReader: TableFormatReader = {
     const body = table.rows.slice(1);
     // A profile column counts only when its values are profiles (`Statut` may mean something else).
     const profileCol = body.some((r) => pronoteProfileOf(cellAt(r, cols.profile))) ? cols.profile : undefined;
-    const fallback = listProfile(cols, ctx.options.tableHints);
+    let fallback = listProfile(cols, ctx.options.tableHints);
+    if (profileCol === undefined && !fallback) {
+      fallback = profileFromFileName(ctx.file);
+      if (fallback) {
+        ctx.warn({
+          code: 'pronote-profile-from-file-name',
+          message: `« ${ctx.file} » n'a pas de colonne « Profil » : Raccord la lit comme la liste des ${PROFILE_LABEL[fallback]}, d'après le nom du fichier. Si ce n'est pas le cas, indiquez la liste à Raccord.`,
+        });
+      }
+    }
     if (profileCol === undefined && !fallback) {
       throw new RaccordError({
         code: 'pronote-profile-unknown',

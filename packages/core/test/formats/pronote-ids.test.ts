@@ -120,6 +120,26 @@ describe('PRONOTE lists: teachers and guardians', () => {
     expect(f.error?.hint).toMatch(/liste des élèves, des professeurs, des personnels ou des responsables/);
   });
 
+  it('reads a list without a profile column from its file name, and says so', () => {
+    const text = 'Nom\tPrénom\tIdentifiant PRONOTE\nBLANC\tPaul\tS1\n';
+    const f = ok('pronote_professeurs.txt', cp1252(text));
+    expect(f.data.pronoteRows![0]!.profile).toBe('teacher');
+    expect(codes(f)).toContain('pronote-profile-from-file-name');
+    expect(f.warnings.find((w) => w.code === 'pronote-profile-from-file-name')!.message).toMatch(/liste des professeurs, d'après le nom du fichier/);
+    expect(ok('Export/Liste_Élèves.csv', utf8(text)).data.pronoteRows![0]!.profile).toBe('pupil');
+    expect(ok('personnels.csv', utf8(text)).data.pronoteRows![0]!.profile).toBe('staff');
+    expect(ok('responsables 2026.csv', utf8(text)).data.pronoteRows![0]!.profile).toBe('guardian');
+  });
+
+  it('lets the admin\'s declaration win over the file name, and refuses a name that points at two lists', () => {
+    const text = 'Nom;Prénom;Identifiant PRONOTE\nBLANC;Paul;S1\n';
+    const declared = ok('professeurs.csv', utf8(text), { tableHints: { pronoteProfile: 'staff' } });
+    expect(declared.data.pronoteRows![0]!.profile).toBe('staff');
+    expect(codes(declared)).not.toContain('pronote-profile-from-file-name');
+    expect(readOne('eleves_et_responsables.csv', utf8(text)).error?.code).toBe('pronote-profile-unknown');
+    expect(readOne('profils.csv', utf8(text)).error?.code).toBe('pronote-profile-unknown');
+  });
+
   it('ignores a `Statut` column whose values are not profiles', () => {
     const f = ok('eleves.csv', utf8('Nom;Prénom;Né(e) le;Classe;IDPN;Statut\nDUPONT;Léa;03/05/2012;5A;E1;Demi-pensionnaire\n'));
     expect(f.data.pronoteRows![0]!.profile).toBe('pupil');
