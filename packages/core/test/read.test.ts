@@ -133,6 +133,11 @@ describe('XML structure', () => {
     const r = readFile('mal.xml', latin9(bad))[0]!;
     expect(r.error?.code).toBe('malformed-xml');
     expect(r.error?.message).toMatch(/ligne 3/);
+    expect(r.error?.message).toMatch(/une balise fermante ne correspond pas à la balise ouverte/);
+    const badName = readFile('mal2.xml', latin9(stsXml().replace('</PRENOM>', '</PRE NOM>')))[0]!;
+    expect(badName.error?.code).toBe('malformed-xml');
+    expect(badName.error?.message).toMatch(/caractère interdit dans le nom d'une balise/);
+    expect(badName.error?.message).not.toMatch(/disallowed|closing tag/);
     const ok = stsXml().replace('<PRENOM>Zoé</PRENOM>', '<PRENOM><![CDATA[Zoé</X>]]></PRENOM><!-- <a> -->').replace('TYPE="epp"', 'TYPE="a>b"');
     expect(readFile('ok.xml', latin9(ok))[0]!.error).toBeNull();
   });

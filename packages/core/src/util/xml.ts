@@ -135,6 +135,30 @@ export function saxesTree(body: string, arrays: ReadonlySet<string>, position: b
   return tree.top;
 }
 
+/** saxes' English reasons, in the admin's words; any other reason is not shown (never English in the UI). */
+const SAXES_REASONS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^unclosed tag: (.+)$/, (m) => `la balise « ${m[1]} » n'est jamais fermée`],
+  [/^unmatched closing tag: (.+?)\.?$/, (m) => `la balise fermante « ${m[1]} » ne correspond à aucune balise ouverte`],
+  [/^unexpected close tag\.$/, () => 'une balise fermante ne correspond pas à la balise ouverte'],
+  [/^disallowed character in (closing tag|tag name|attribute name)\.?$/, () => 'un caractère interdit dans le nom d\'une balise'],
+  [/^disallowed character\.$/, () => 'un caractère interdit'],
+  [/^text data outside of root node\.$/, () => 'du texte après la fin du document'],
+  [/^documents may contain only one root\.$/, () => 'plusieurs éléments racines'],
+  [/^unexpected end\.$/, () => 'le fichier s\'arrête au milieu'],
+  [/^(unquoted attribute value|value must be quoted|attribute without value|value required)\.$/, () => 'une valeur d\'attribut sans guillemets'],
+  [/^duplicate attribute: (.+?)\.$/, (m) => `l'attribut « ${m[1]} » est répété`],
+  [/^malformed (character entity|name: .+)\.$/, () => 'un caractère spécial mal écrit (« & » doit s\'écrire « &amp; »)'],
+  [/^malformed comment\.$/, () => 'un commentaire mal formé'],
+];
+
+export function frenchXmlReason(reason: string): string {
+  for (const [re, say] of SAXES_REASONS) {
+    const m = re.exec(reason);
+    if (m) return say(m);
+  }
+  return 'une structure que Raccord ne sait pas lire';
+}
+
 /** saxes' error, in French with the line in the whole file. */
 function malformed(e: unknown, text: string, rootOffset: number, file: string): RaccordError {
   const detail = e instanceof Error ? e.message : String(e);
@@ -145,7 +169,7 @@ function malformed(e: unknown, text: string, rootOffset: number, file: string): 
     code: 'malformed-xml',
     file,
     ...(line ? { position: `ligne ${line}` } : {}),
-    message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${m ? m[3] : detail}).`,
+    message: `Le fichier « ${file} » contient du XML invalide${line ? ` à la ligne ${line}` : ''} (${frenchXmlReason(m ? m[3]! : detail)}).`,
     hint: "Le fichier a sans doute été modifié à la main ou endommagé. Exportez-le à nouveau depuis le portail, sans l'ouvrir avant de l'importer.",
   });
 }
