@@ -156,12 +156,8 @@ export const ENT_PROFILE_FR: Record<EntProfile, string> = {
   other: 'autre profil',
 };
 
-export const PRONOTE_PROFILE_FR: Record<PronoteProfile, string> = {
-  pupil: 'élève',
-  guardian: 'responsable',
-  teacher: 'professeur',
-  staff: 'personnel',
-};
+import { PRONOTE_PROFILE_FR } from '../model/types.js';
+export { PRONOTE_PROFILE_FR };
 
 export function pupilLabel(p: SieclePupil): string {
   return `${displayName(p.name)}${p.division ? ` (${p.division})` : ''}`;

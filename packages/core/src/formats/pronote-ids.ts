@@ -6,7 +6,7 @@
  * {@link PASTE_FILE_NAME} (`readFile(PASTE_FILE_NAME, new TextEncoder().encode(text))`); the
  * delimiter (TAB for a paste from PRONOTE) is sniffed like any file's. No separate entry point.
  */
-import { displayName, type PersonName, type PronoteChildRef, type PronoteProfile, type PronoteRow } from '../model/types.js';
+import { displayName, PRONOTE_PROFILE_FR, type PersonName, type PronoteChildRef, type PronoteProfile, type PronoteRow } from '../model/types.js';
 import { normalizeHeader } from '../model/names.js';
 import { toIsoDate } from '../model/dates.js';
 import { RaccordError } from '../util/errors.js';
@@ -100,20 +100,10 @@ const PROFILE_IN_FILE_NAME: readonly [PronoteProfile, RegExp][] = [
 ];
 
 export function profileFromFileName(file: string): PronoteProfile | undefined {
-  const base = (file.split(/[\\/]/).pop() ?? file)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  const base = normalizeHeader(file.split(/[\\/]/).pop() ?? file);
   const found = PROFILE_IN_FILE_NAME.filter(([, re]) => re.test(base));
   return found.length === 1 ? found[0]![0] : undefined;
 }
-
-const PROFILE_LABEL: Record<PronoteProfile, string> = {
-  pupil: 'élèves',
-  teacher: 'professeurs',
-  staff: 'personnels',
-  guardian: 'responsables',
-};
 
 function childRef(raw: string): PronoteChildRef {
   const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(raw);
@@ -185,7 +175,7 @@ export const pronoteIdsReader: TableFormatReader = {
       if (fallback) {
         ctx.warn({
           code: 'pronote-profile-from-file-name',
-          message: `« ${ctx.file} » n'a pas de colonne « Profil » : Raccord la lit comme la liste des ${PROFILE_LABEL[fallback]}, d'après le nom du fichier. Si ce n'est pas le cas, indiquez la liste à Raccord.`,
+          message: `« ${ctx.file} » n'a pas de colonne « Profil » : Raccord la lit comme la liste des ${PRONOTE_PROFILE_FR[fallback]}s, d'après le nom du fichier. Si ce n'est pas le cas, indiquez la liste à Raccord.`,
         });
       }
     }

@@ -243,6 +243,13 @@ export interface StsGroup {
 
 export type PronoteProfile = 'pupil' | 'teacher' | 'staff' | 'guardian';
 
+export const PRONOTE_PROFILE_FR: Record<PronoteProfile, string> = {
+  pupil: 'élève',
+  guardian: 'responsable',
+  teacher: 'professeur',
+  staff: 'personnel',
+};
+
 export interface PronoteChildRef {
   family: string;
   given: string;
