@@ -1,0 +1,55 @@
+/**
+ * What the Firefox run checks, page by page, on the replicas served on :4180 (test/portals/) with
+ * the replica school's plan (test/portals/plan.json). One line per page: a new markup variant of
+ * a record or a list is one more line here.
+ */
+
+/**
+ * Record pages (Kosmos « fiche utilisateur »).
+ * - `fill`: the panel names the person, one click on « Remplir l’identifiant PRONOTE » puts
+ *   exactly `id` in the « Modifier la valeur » field, and « Valider » saves it on the page;
+ * - `ambiguous`: the panel says « Lien ambigu », shows every candidate ID, offers no fill, and the
+ *   slot stays empty.
+ * @type {{ name: string; page: string; expect: 'fill' | 'ambiguous'; person?: string; id?: string; candidates?: string[] }[]}
+ */
+export const RECORDS = [
+  { name: 'Kosmos, fiche d’une élève au lien certain : son vrai identifiant PRONOTE est rempli', page: 'kosmos/fiche-martin.html', expect: 'fill', person: 'MARTIN Claire', id: 'WEPYH43KJ2FZT9AS' },
+  { name: 'Kosmos, fiche d’un homonyme : candidats affichés, rien n’est rempli', page: 'kosmos/fiche-durand.html', expect: 'ambiguous', candidates: ['K7M2Q9XR4TZP8LBD', 'H3N8V6CW2YJF5RSA'] },
+];
+
+/**
+ * List pages: `count` marks in all (when given), and for each `rows` entry, the row holding
+ * `text` carries a mark whose accessible name matches `mark` (or none when `mark` is null).
+ * @type {{ name: string; page: string; count?: number; rows: { text: string; mark: RegExp | null }[] }[]}
+ */
+export const LISTS = [
+  {
+    name: 'SIECLE, « Fiches élèves » : fiches bloquantes, doublons et sortis marqués',
+    page: 'siecle/fiches-eleves.html',
+    count: 4,
+    rows: [
+      { text: 'PETIT', mark: /Fiche bloquante/ },
+      { text: 'GARCIA', mark: /Sorti le/ },
+      { text: 'ROUX', mark: null },
+    ],
+  },
+  {
+    name: 'Kosmos, annuaire : comptes orphelins et ambigus marqués',
+    page: 'kosmos/annuaire.html',
+    rows: [
+      { text: 'ANCIEN', mark: /Compte orphelin/ },
+      { text: 'DURAND', mark: /ambigu/ },
+    ],
+  },
+];
+
+/**
+ * Origins the admin did NOT enable, where the same replica page must stay untouched. Firefox's
+ * match patterns carry no port, so the portal script is injected on every localhost port and must
+ * check the exact origin itself: `port: 'other'` serves the replicas on a second, free port.
+ * @type {{ name: string; page: string; host: '127.0.0.1' | 'localhost'; port: 'same' | 'other' }[]}
+ */
+export const UNTOUCHED = [
+  { name: 'Portail non activé, autre port de localhost : rien ne s’exécute', page: 'siecle/fiches-eleves.html', host: 'localhost', port: 'other' },
+  { name: 'Portail non activé, 127.0.0.1 : rien ne s’exécute', page: 'siecle/fiches-eleves.html', host: '127.0.0.1', port: 'same' },
+];
