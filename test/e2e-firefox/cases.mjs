@@ -9,12 +9,17 @@
  * - `fill`: the panel names the person, one click on « Remplir l’identifiant PRONOTE » puts
  *   exactly `id` in the « Modifier la valeur » field, and « Valider » saves it on the page;
  * - `ambiguous`: the panel says « Lien ambigu », shows every candidate ID, offers no fill, and the
- *   slot stays empty.
- * @type {{ name: string; page: string; expect: 'fill' | 'ambiguous'; person?: string; id?: string; candidates?: string[] }[]}
+ *   slot stays empty;
+ * - `replace`: the record holds another ID (`current`): no fill offered, the slot keeps `current`
+ *   until « Remplacer… » then « Confirmer le remplacement », which puts `id` in the field.
+ * `slot`: the element of the page that shows the value and holds the editor's input once opened
+ * (default `td.valeur`, the replica's « Modifier la valeur » cell).
+ * @type {{ name: string; page: string; expect: 'fill' | 'ambiguous' | 'replace'; person?: string; id?: string; current?: string; candidates?: string[]; slot?: string }[]}
  */
 export const RECORDS = [
   { name: 'Kosmos, fiche d’une élève au lien certain : son vrai identifiant PRONOTE est rempli', page: 'kosmos/fiche-martin.html', expect: 'fill', person: 'MARTIN Claire', id: 'WEPYH43KJ2FZT9AS' },
   { name: 'Kosmos, fiche d’un homonyme : candidats affichés, rien n’est rempli', page: 'kosmos/fiche-durand.html', expect: 'ambiguous', candidates: ['K7M2Q9XR4TZP8LBD', 'H3N8V6CW2YJF5RSA'] },
+  { name: 'Kosmos, fiche portant un autre identifiant : remplacé seulement après confirmation', page: 'kosmos/fiche-petit.html', expect: 'replace', current: 'X9X9X9X9X9X9X9X9', id: 'R5T8Y2U4I6O9P1AZ' },
 ];
 
 /**

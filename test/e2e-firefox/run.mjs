@@ -143,8 +143,10 @@ async function click(page, label, where = 'panel') {
   await el.click();
 }
 
-function panelButtons() {
-  return [...(document.querySelector('[data-raccord="panel"]')?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent);
+/** Fails if Raccord's panel offers a button whose text matches `offer`. */
+async function expectNoFillOffered(page, offer) {
+  const buttons = await page.evaluate(() => [...(document.querySelector('[data-raccord="panel"]')?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent));
+  if (buttons.some((b) => offer.test(b))) throw new Failure(`le panneau propose de remplir : ${JSON.stringify(buttons)}`);
 }
 
 /**
@@ -210,6 +212,7 @@ async function setUp(browser) {
 }
 
 async function checkRecord(browser, c) {
+  const slot = c.slot ?? 'td.valeur';
   const page = await newPage(browser);
   try {
     await page.goto(`${PORTALS}/${c.page}`);
@@ -217,16 +220,24 @@ async function checkRecord(browser, c) {
       await poll(page, `panneau nommant ${c.person} avec ${c.id}`, panelText, null, (t) => !!t && t.includes(c.person) && t.includes(c.id));
       await click(page, 'Remplir l’identifiant PRONOTE');
       await poll(page, 'panneau « Identifiant rempli »', panelText, null, (t) => !!t && t.includes('Identifiant rempli'));
-      await poll(page, `champ « Modifier la valeur » = ${c.id}`, () => document.querySelector('td.valeur input')?.value ?? null, null, (v) => v === c.id);
+      await poll(page, `champ « Modifier la valeur » = ${c.id}`, (sel) => document.querySelector(`${sel} input`)?.value ?? null, slot, (v) => v === c.id);
       // The page's own script learnt the value from the events: « Valider » saves it.
       await click(page, 'Valider', 'page');
-      await poll(page, 'valeur enregistrée par la page', () => document.querySelector('td.valeur')?.textContent ?? '', null, (t) => t.includes(c.id) && t.includes('Valeur enregistrée'));
+      await poll(page, 'valeur enregistrée par la page', (sel) => document.querySelector(sel)?.textContent ?? '', slot, (t) => t.includes(c.id) && t.includes('Valeur enregistrée'));
+    } else if (c.expect === 'replace') {
+      await poll(page, `panneau signalant ${c.current}`, panelText, null, (t) => !!t && t.includes(`La fiche porte un autre identifiant (${c.current})`));
+      await expectNoFillOffered(page, /Remplir/);
+      await click(page, 'Remplacer…');
+      await poll(page, 'demande de confirmation', panelText, null, (t) => !!t && t.includes(`Confirmez le remplacement de ${c.current} par ${c.id}`));
+      const before = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, slot);
+      if (before !== c.current) throw new Failure(`avant confirmation, le champ porte ${JSON.stringify(before)}`);
+      await click(page, 'Confirmer le remplacement');
+      await poll(page, `champ « Modifier la valeur » = ${c.id}`, (sel) => document.querySelector(`${sel} input`)?.value ?? null, slot, (v) => v === c.id);
     } else {
       await poll(page, 'panneau « Lien ambigu » avec tous les candidats', panelText, null, (t) => !!t && t.includes('Lien ambigu') && c.candidates.every((id) => t.includes(id)));
-      const buttons = await page.evaluate(panelButtons);
-      if (buttons.some((b) => /Remplir|Remplacer/.test(b))) throw new Failure(`le panneau propose de remplir : ${JSON.stringify(buttons)}`);
-      const slot = await page.evaluate(() => ({ inputs: document.querySelectorAll('td.valeur input').length, text: document.querySelector('td.valeur')?.textContent ?? null }));
-      if (slot.inputs !== 0 || slot.text !== '') throw new Failure(`le champ a été touché : ${JSON.stringify(slot)}`);
+      await expectNoFillOffered(page, /Remplir|Remplacer/);
+      const touched = await page.evaluate((sel) => ({ inputs: document.querySelectorAll(`${sel} input`).length, text: document.querySelector(sel)?.textContent ?? null }), slot);
+      if (touched.inputs !== 0 || touched.text !== '') throw new Failure(`le champ a été touché : ${JSON.stringify(touched)}`);
     }
   } finally {
     await page.close();
