@@ -1,11 +1,21 @@
 /**
  * What the Firefox run checks, page by page, on the replicas served on :4180 (test/portals/) with
- * the replica school's plan (test/portals/plan.json). One line per page: a new markup variant of
- * a record or a list is one more line here.
+ * the replica school's plan (test/portals/plan.json). One entry per screen; each runs on every
+ * markup variant the replicas declare (test/portals/render.mjs: KOSMOS_RECORD_VARIANTS,
+ * LIST_VARIANTS), or on the plain page when they declare none.
  */
+import * as replicas from '../portals/render.mjs';
+
+/** Record variants: `{ id, path(slug) }`; the plain `fiche-<slug>.html` alone without variants. */
+const recordVariants = replicas.KOSMOS_RECORD_VARIANTS
+  ? replicas.KOSMOS_RECORD_VARIANTS.map((v) => ({ id: v.id, path: (slug) => replicas.kosmosRecordPath(slug, v.id).replace(/^\//, '') }))
+  : [{ id: 'tableau', path: (slug) => `kosmos/fiche-${slug}.html` }];
+
+/** `page` and its list variants (`?variante=…`). */
+const listVariants = (page) => [{ id: 'tableau', page }, ...(replicas.LIST_VARIANTS?.[`/${page}`] ?? []).map((v) => ({ id: v.id, page: `${page}?variante=${v.id}` }))];
 
 /**
- * Record pages (Kosmos « fiche utilisateur »).
+ * Kosmos « fiche utilisateur » of users.json's `slug`.
  * - `fill`: the panel names the person, one click on « Remplir l’identifiant PRONOTE » puts
  *   exactly `id` in the « Modifier la valeur » field, and « Valider » saves it on the page;
  * - `ambiguous`: the panel says « Lien ambigu », shows every candidate ID, offers no fill, and the
@@ -14,20 +24,18 @@
  *   until « Remplacer… » then « Confirmer le remplacement », which puts `id` in the field.
  * `slot`: the element of the page that shows the value and holds the editor's input once opened
  * (default `td.valeur`, the replica's « Modifier la valeur » cell).
- * @type {{ name: string; page: string; expect: 'fill' | 'ambiguous' | 'replace'; person?: string; id?: string; current?: string; candidates?: string[]; slot?: string }[]}
  */
-export const RECORDS = [
-  { name: 'Kosmos, fiche d’une élève au lien certain : son vrai identifiant PRONOTE est rempli', page: 'kosmos/fiche-martin.html', expect: 'fill', person: 'MARTIN Claire', id: 'WEPYH43KJ2FZT9AS' },
-  { name: 'Kosmos, fiche d’un homonyme : candidats affichés, rien n’est rempli', page: 'kosmos/fiche-durand.html', expect: 'ambiguous', candidates: ['K7M2Q9XR4TZP8LBD', 'H3N8V6CW2YJF5RSA'] },
-  { name: 'Kosmos, fiche portant un autre identifiant : remplacé seulement après confirmation', page: 'kosmos/fiche-petit.html', expect: 'replace', current: 'X9X9X9X9X9X9X9X9', id: 'R5T8Y2U4I6O9P1AZ' },
+const RECORD_SCREENS = [
+  { name: 'fiche d’une élève au lien certain : son vrai identifiant PRONOTE est rempli', slug: 'martin', expect: 'fill', person: 'MARTIN Claire', id: 'WEPYH43KJ2FZT9AS' },
+  { name: 'fiche d’un homonyme : candidats affichés, rien n’est rempli', slug: 'durand', expect: 'ambiguous', candidates: ['K7M2Q9XR4TZP8LBD', 'H3N8V6CW2YJF5RSA'] },
+  { name: 'fiche portant un autre identifiant : remplacé seulement après confirmation', slug: 'petit', expect: 'replace', current: 'X9X9X9X9X9X9X9X9', id: 'R5T8Y2U4I6O9P1AZ' },
 ];
 
 /**
- * List pages: `count` marks in all (when given), and for each `rows` entry, the row holding
+ * List screens: `count` marks in all (when given), and for each `rows` entry, every row holding
  * `text` carries a mark whose accessible name matches `mark` (or none when `mark` is null).
- * @type {{ name: string; page: string; count?: number; rows: { text: string; mark: RegExp | null }[] }[]}
  */
-export const LISTS = [
+const LIST_SCREENS = [
   {
     name: 'SIECLE, « Fiches élèves » : fiches bloquantes, doublons et sortis marqués',
     page: 'siecle/fiches-eleves.html',
@@ -47,6 +55,12 @@ export const LISTS = [
     ],
   },
 ];
+
+/** @type {{ name: string; page: string; expect: 'fill' | 'ambiguous' | 'replace'; person?: string; id?: string; current?: string; candidates?: string[]; slot?: string }[]} */
+export const RECORDS = RECORD_SCREENS.flatMap(({ slug, name, ...c }) => recordVariants.map((v) => ({ ...c, name: `Kosmos, ${name} [${v.id}]`, page: v.path(slug) })));
+
+/** @type {{ name: string; page: string; count?: number; rows: { text: string; mark: RegExp | null }[] }[]} */
+export const LISTS = LIST_SCREENS.flatMap(({ name, page, ...c }) => listVariants(page).map((v) => ({ ...c, name: `${name} [${v.id}]`, page: v.page })));
 
 /**
  * Origins the admin did NOT enable, where the same replica page must stay untouched. Firefox's

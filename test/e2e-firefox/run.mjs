@@ -248,9 +248,9 @@ async function checkList(browser, c) {
   const page = await newPage(browser);
   try {
     await page.goto(`${PORTALS}/${c.page}`);
-    // Rows whose text contains `text`, and the accessible names of the marks in each.
+    // Rows (table or ARIA grid) whose text contains `text`, and the accessible names of the marks in each.
     const marksByRow = (text) =>
-      [...document.querySelectorAll('tr')].filter((r) => r.textContent.includes(text)).map((r) => [...r.querySelectorAll('mark[data-raccord="mark"][role="img"]')].map((m) => m.getAttribute('aria-label')));
+      [...document.querySelectorAll('tr, [role="row"]')].filter((r) => r.textContent.includes(text)).map((r) => [...r.querySelectorAll('mark[data-raccord="mark"][role="img"]')].map((m) => m.getAttribute('aria-label')));
     const expectedCount = c.count ?? 1;
     await poll(page, `marques posées (${c.count ?? 'au moins 1'})`, () => document.querySelectorAll('mark[data-raccord="mark"]').length, null, (n) => (c.count === undefined ? n >= expectedCount : n === expectedCount));
     for (const row of c.rows) {
