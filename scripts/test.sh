@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
 # Raccord's one test command (`npm test`): installs what it needs on a fresh machine
-# (Debian's Chromium, the npm packages), builds everything, then runs every test:
-# type checks, unit tests (vitest), the Firefox add-on lint, and the end-to-end tests
-# (Playwright driving /usr/bin/chromium with the built extension loaded).
+# (Debian's Chromium and Firefox ESR, the npm packages), builds everything, then runs every test:
+# type checks, unit tests (vitest), the Firefox add-on lint, the end-to-end tests
+# (Playwright driving /usr/bin/chromium with the built extension loaded), then the extension's
+# end-to-end tests in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export FIREFOX_PATH="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
 
 step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
+debian_install() {
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
+}
 
 if [ ! -x "$CHROMIUM_PATH" ]; then
   step "Installation de Chromium (paquet Debian)"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+  debian_install chromium
+fi
+
+if [ ! -x "$FIREFOX_PATH" ]; then
+  step "Installation de Firefox ESR (paquet Debian)"
+  debian_install firefox-esr
 fi
 
 if [ ! -d node_modules ] || [ "${CI:-}" = "true" ]; then
@@ -45,8 +55,15 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npx playwright test --reporter=list
 e2e_rc=$?
 set -e
 
-node scripts/summary.mjs reports/vitest.json reports/e2e.json
-if [ $unit_rc -ne 0 ] || [ $lint_rc -ne 0 ] || [ $e2e_rc -ne 0 ]; then
-  echo "Échec : unitaires=$unit_rc lint=$lint_rc e2e=$e2e_rc" >&2
+step "Tests de bout en bout de l'extension dans Firefox ESR (puppeteer-core, WebDriver BiDi)"
+rm -f reports/firefox.json
+set +e
+node test/e2e-firefox/run.mjs --report reports/firefox.json
+firefox_rc=$?
+set -e
+
+node scripts/summary.mjs reports/vitest.json reports/e2e.json reports/firefox.json
+if [ $unit_rc -ne 0 ] || [ $lint_rc -ne 0 ] || [ $e2e_rc -ne 0 ] || [ $firefox_rc -ne 0 ]; then
+  echo "Échec : unitaires=$unit_rc lint=$lint_rc e2e=$e2e_rc firefox=$firefox_rc" >&2
   exit 1
 fi
