@@ -6,6 +6,7 @@ import { findPerson, indexPlan, usableId } from '../lib/people';
 import { kosmos } from '../portals/kosmos';
 import type { PronoteSlot, RecordPage } from '../portals/types';
 import { loadReplica, replicaIndex, replicaPlan } from './helpers';
+import { HENRY, HENRY2 } from './twins';
 
 const record = (url: string): RecordPage => {
   loadReplica(url);
@@ -120,20 +121,7 @@ describe('usableId: only certain or admin-confirmed, and unique in the plan', ()
 
 describe('one person entered twice in SIECLE (seed 001, 5/5): the same ID on each account', () => {
   const base = replicaPlan();
-  const guardian = (over: Partial<BridgePlan['people'][number]>): BridgePlan['people'][number] => ({
-    key: 'siecle:guardian:1',
-    profile: 'guardian',
-    family: 'HENRY',
-    given: 'Éric',
-    entLogins: ['eric.henry'],
-    pronoteId: '164AQZ4Q2BB84BW8',
-    decision: 'certain',
-    evidence: ['mêmes enfants dans PRONOTE'],
-    sameAs: 'siecle:guardian:1',
-    ...over,
-  });
-  const first = guardian({});
-  const second = guardian({ key: 'siecle:guardian:2', given: 'Eric', entLogins: ['eric.henry2'] });
+  const [first, second] = [HENRY, HENRY2];
   const slot: PronoteSlot = { uai: '0310040A', schoolLabel: 'Lpo (0310040A)', current: '', input: () => null };
   const idx = (people: BridgePlan['people']) => indexPlan({ ...base, people: [...base.people, ...people] });
 
