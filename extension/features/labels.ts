@@ -38,7 +38,7 @@ export function refusalMessage(reason: Refusal): NonNullable<PanelModel['message
     case 'ambiguous':
       return { tone: 'warn', text: 'Lien ambigu : plusieurs identifiants PRONOTE sont possibles. Rien n’est rempli : tranchez dans Raccord.' };
     case 'unconfirmed':
-      return { tone: 'warn', text: 'Lien probable, à confirmer : confirmez-le dans Raccord avant tout remplissage.' };
+      return { tone: 'warn', text: 'Lien probable, non confirmé : confirmez-le dans Raccord avant tout remplissage.' };
     case 'shared':
       return { tone: 'error', text: 'Le plan attribue cet identifiant à plusieurs personnes différentes : rien n’est rempli. Vérifiez dans Raccord.' };
     case 'no-id':
