@@ -23,7 +23,18 @@ export interface PanelModel {
   message?: { tone: Tone; text: string };
   candidates?: { value: string; label: string }[];
   evidence?: string[];
+  /** A search box with pickable results (« Choisir la personne »); typing calls `onQuery`. */
+  search?: PanelSearch;
   actions?: PanelAction[];
+}
+
+export interface PanelSearch {
+  label: string;
+  query: string;
+  onQuery: (query: string) => void;
+  results: { label: string; note?: string; onPick: () => void }[];
+  /** Shown when there are no results (e.g. « Personne ne correspond. »). */
+  empty?: string;
 }
 
 const PANEL_CSS = `
@@ -43,6 +54,9 @@ ul { margin: 4px 0 8px; padding-left: 18px; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .actions button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #8a96ad; background: #fff; cursor: pointer; }
 .actions button.primary { background: #1d4f91; border-color: #1d4f91; color: #fff; }
+.search input { box-sizing: border-box; width: 100%; font: inherit; padding: 4px 6px; border: 1px solid #8a96ad; border-radius: 6px; margin-top: 2px; }
+.results { list-style: none; padding: 0; } .results li { margin: 2px 0; }
+.results button { font: inherit; text-align: left; width: 100%; padding: 3px 6px; border: 1px solid #d3d9e4; border-radius: 6px; background: #fff; cursor: pointer; }
 button:focus-visible { outline: 2px solid #1d4f91; outline-offset: 2px; }
 `;
 
@@ -104,6 +118,7 @@ function renderPanel(doc: Document, aside: HTMLElement, m: PanelModel, close: ()
     for (const e of m.evidence) ul.append(el(doc, 'li', e));
     aside.append(ul);
   }
+  if (m.search) renderSearch(doc, aside, m.search);
   if (m.actions?.length) {
     const bar = el(doc, 'div', undefined, 'actions');
     for (const a of m.actions) {
@@ -114,6 +129,47 @@ function renderPanel(doc: Document, aside: HTMLElement, m: PanelModel, close: ()
     }
     aside.append(bar);
   }
+}
+
+function renderSearch(doc: Document, aside: HTMLElement, s: PanelSearch): void {
+  const label = el(doc, 'label', undefined, 'search');
+  label.append(el(doc, 'span', s.label, 'note'));
+  const input = el(doc, 'input');
+  input.type = 'search';
+  input.value = s.query;
+  input.dataset.focusKey = 'search';
+  input.autocomplete = 'off';
+  input.addEventListener('input', () => s.onQuery(input.value));
+  label.append(input);
+  aside.append(label);
+  if (!s.results.length) {
+    if (s.empty) aside.append(el(doc, 'div', s.empty, 'note'));
+    return;
+  }
+  const ul = el(doc, 'ul', undefined, 'results');
+  ul.setAttribute('aria-label', 'Personnes du plan');
+  for (const r of s.results) {
+    const li = el(doc, 'li');
+    const b = el(doc, 'button', r.label);
+    b.type = 'button';
+    if (r.note) b.append(el(doc, 'span', ` — ${r.note}`, 'note'));
+    b.addEventListener('click', r.onPick);
+    li.append(b);
+    ul.append(li);
+  }
+  aside.append(ul);
+}
+
+/** Re-renders the panel and gives the focus back to the element that had it (the search box while typing). */
+function rerender(doc: Document, shadow: ShadowRoot, aside: HTMLElement, m: PanelModel, close: () => void): void {
+  const active = shadow.activeElement as HTMLInputElement | null;
+  const focusKey = active?.dataset?.focusKey;
+  const caret = focusKey ? active.selectionStart : null;
+  renderPanel(doc, aside, m, close);
+  if (!focusKey) return;
+  const again = aside.querySelector<HTMLInputElement>(`[data-focus-key="${focusKey}"]`);
+  again?.focus();
+  if (again && caret !== null) again.setSelectionRange(caret, caret);
 }
 
 /** Shows (or reuses, for the same key) Raccord's panel; removed when `signal` aborts. */
@@ -143,7 +199,7 @@ export function showPanel(doc: Document, key: string, model: PanelModel, signal:
       const serial = JSON.stringify(m);
       if (serial === shown) return;
       shown = serial;
-      renderPanel(doc, aside, m, () => host.remove());
+      rerender(doc, shadow, aside, m, () => host.remove());
     },
     remove: () => host.remove(),
   };

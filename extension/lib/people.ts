@@ -63,13 +63,31 @@ export function findPerson(index: PlanIndex, id: RecordIdentity): PersonMatch {
   return { kind: 'none' };
 }
 
-/** The PRONOTE ID Raccord may write for this person, or why not. Only certain or admin-confirmed links. */
-export function usableId(index: PlanIndex, p: BridgePerson): { id: string } | { refused: 'ambiguous' | 'unconfirmed' | 'no-id' | 'shared' } {
+export type Refusal = 'ambiguous' | 'unconfirmed' | 'no-id' | 'shared';
+
+/**
+ * The PRONOTE ID Raccord may write for this person, or why not. Only certain or admin-confirmed
+ * links. One ID on several people is a plan error (`shared`), unless they are the records of one
+ * person entered twice in SIECLE (same `sameAs`): then every account gets it, as seed 001 (5/5)
+ * and core's `pronote.shared-id` say, and `sameAs` lists the other records (the caller asks for
+ * one confirmation and explains).
+ */
+export function usableId(index: PlanIndex, p: BridgePerson): { id: string; sameAs?: BridgePerson[] } | { refused: Refusal } {
   if (p.decision === 'ambiguous' || (p.candidates?.length && p.decision !== 'certain')) return { refused: 'ambiguous' };
   if (!p.pronoteId) return { refused: p.decision === 'probable' ? 'unconfirmed' : 'no-id' };
   if (p.decision !== 'certain' && !p.confirmedByAdmin) return { refused: 'unconfirmed' };
-  if ((index.byPronoteId.get(p.pronoteId)?.length ?? 0) > 1) return { refused: 'shared' };
+  const holders = index.byPronoteId.get(p.pronoteId) ?? [];
+  if (holders.length > 1) {
+    if (!p.sameAs || holders.some((h) => h.sameAs !== p.sameAs)) return { refused: 'shared' };
+    return { id: p.pronoteId, sameAs: holders.filter((h) => h !== p) };
+  }
   return { id: p.pronoteId };
+}
+
+/** The people of `several` are all records of one person (one `sameAs` key): not a real doubt. */
+export function onePerson(several: readonly BridgePerson[]): boolean {
+  const key = several[0]?.sameAs;
+  return !!key && several.every((p) => p.sameAs === key);
 }
 
 /** « MARTIN Claire (2NDE3) ». */

@@ -6,6 +6,7 @@ import { findPerson, indexPlan, usableId } from '../lib/people';
 import { kosmos } from '../portals/kosmos';
 import type { PronoteSlot, RecordPage } from '../portals/types';
 import { loadReplica, replicaIndex, replicaPlan } from './helpers';
+import { HENRY, HENRY2 } from './twins';
 
 const record = (url: string): RecordPage => {
   loadReplica(url);
@@ -115,5 +116,72 @@ describe('usableId: only certain or admin-confirmed, and unique in the plan', ()
     const a = person({});
     const b = person({ key: 'other', family: 'AUTRE', entLogins: ['autre'] });
     expect(usableId(idx([a, b]), a)).toEqual({ refused: 'shared' });
+  });
+});
+
+describe('one person entered twice in SIECLE (seed 001, 5/5): the same ID on each account', () => {
+  const base = replicaPlan();
+  const [first, second] = [HENRY, HENRY2];
+  const slot: PronoteSlot = { uai: '0310040A', schoolLabel: 'Lpo (0310040A)', current: '', input: () => null };
+  const idx = (people: BridgePlan['people']) => indexPlan({ ...base, people: [...base.people, ...people] });
+
+  it('both records of one sameAs group get the ID, each told of the other', () => {
+    const index = idx([first, second]);
+    expect(usableId(index, first)).toEqual({ id: '164AQZ4Q2BB84BW8', sameAs: [second] });
+    expect(usableId(index, second)).toEqual({ id: '164AQZ4Q2BB84BW8', sameAs: [first] });
+  });
+
+  it('two different people claiming one ID stay refused: other group, or no group', () => {
+    expect(usableId(idx([first, { ...second, sameAs: 'siecle:guardian:9' }]), first)).toEqual({ refused: 'shared' });
+    expect(usableId(idx([first, { ...second, sameAs: undefined }]), first)).toEqual({ refused: 'shared' });
+    expect(usableId(idx([{ ...first, sameAs: undefined }, second]), second)).toEqual({ refused: 'shared' });
+  });
+
+  it('a record of the group whose own link is not sure is still refused', () => {
+    const unsure = { ...second, decision: 'probable' as const };
+    expect(usableId(idx([first, unsure]), unsure)).toEqual({ refused: 'unconfirmed' });
+  });
+
+  it('each account, found by its login: a fill that asks for one confirmation and names the other record', () => {
+    const index = idx([first, second]);
+    for (const [me, other] of [[first, second], [second, first]] as const) {
+      const d = decideFill(index, { identity: { login: me.entLogins[0] }, slots: [slot] });
+      expect(d.kind === 'fill' && [d.person.key, d.expected, d.confirm, d.by, d.sameAs]).toEqual([me.key, '164AQZ4Q2BB84BW8', true, 'login', [other]]);
+    }
+  });
+
+  it('both records found by name alone (one accent apart): not a doubt, one ID, confirmed first', () => {
+    const index = idx([{ ...first, entLogins: [] }, { ...second, entLogins: [] }]);
+    const d = decideFill(index, { identity: { family: 'HENRY', given: 'Eric' }, slots: [slot] });
+    expect(d.kind === 'fill' && [d.expected, d.confirm, d.by]).toEqual(['164AQZ4Q2BB84BW8', true, 'name']);
+  });
+});
+
+describe('a person chosen by the admin (the page did not say whose record it is)', () => {
+  const index = replicaIndex();
+  const plan = replicaPlan();
+  const slot: PronoteSlot = { uai: '0310040A', schoolLabel: 'Lpo (0310040A)', current: '', input: () => null };
+  const byLogin = (l: string) => plan.people.find((p) => p.entLogins.includes(l))!;
+
+  it('a page with neither name nor login: unknown, and says it is empty', () => {
+    expect(decideFill(index, { identity: {}, slots: [slot] })).toEqual({ kind: 'unknown-person', empty: true });
+    expect(decideFill(index, { identity: { login: 'inconnu.x', family: 'INCONNU' }, slots: [slot] })).toEqual({ kind: 'unknown-person', empty: false });
+  });
+
+  it('the chosen person with a certain link: a fill, by choice, that asks for confirmation', () => {
+    const d = decideFill(index, { identity: {}, slots: [slot] }, undefined, byLogin('claire.martin'));
+    expect(d.kind === 'fill' && [d.expected, d.by, d.confirm]).toEqual(['WEPYH43KJ2FZT9AS', 'choice', true]);
+  });
+
+  it('the same fill policy: a chosen ambiguous or unconfirmed person fills nothing', () => {
+    for (const [login, reason] of [['lucas.durand', 'ambiguous'], ['hugo.bernard', 'unconfirmed'], ['lea.ancien', 'no-id']] as const) {
+      const d = decideFill(index, { identity: {}, slots: [slot] }, undefined, byLogin(login));
+      expect(d.kind === 'refused' && [d.reason, d.by], login).toEqual([reason, 'choice']);
+    }
+  });
+
+  it('the choice replaces what the page says (homonyms on the page)', () => {
+    const d = decideFill(index, { identity: { family: 'NOBODY' }, slots: [{ ...slot, current: 'WEPYH43KJ2FZT9AS' }] }, undefined, byLogin('claire.martin'));
+    expect(d.kind).toBe('ok');
   });
 });

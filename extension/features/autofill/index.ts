@@ -2,10 +2,15 @@
  * Autofill: on an ENT user record (Kosmos-style « Modifier la valeur » per school), a panel shows
  * the PRONOTE ID the plan expects, the current value and the evidence; one click fills it (only a
  * certain or admin-confirmed link). See policy.ts for what is allowed and insert.ts for how.
+ * When the page does not say whose record it is, « Choisir la personne » searches the plan (the
+ * popup's search); the choice lives only as long as the page.
  */
 import type { BridgePerson } from '@raccord/core/bridge/protocol.js';
+import type { PlanIndex } from '../../lib/people';
 import { personLabel } from '../../lib/people';
+import { searchPeople } from '../../ui/search';
 import { designatedSlot, pickField, PRONOTE_FIELD, rememberField } from '../designate';
+import { linkLabel, PROFILE_LABEL, refusalMessage, sameAsExplanation } from '../labels';
 import { showPanel, type PanelModel } from '../ui';
 import type { Feature, FeatureEnv } from '../types';
 import { insertValue } from './insert';
@@ -17,60 +22,93 @@ const BY: Record<Identification, string> = {
   login: 'Reconnu par son identifiant ENT',
   'name-birth': 'Reconnu par le nom et la date de naissance',
   name: 'Reconnu par le nom seulement : vérifiez qu’il s’agit bien de cette personne',
+  choice: 'Personne choisie par vous : vérifiez qu’il s’agit bien d’elle',
 };
-
-export function linkLabel(p: BridgePerson): string {
-  if (p.decision === 'certain') return 'certain';
-  if (p.confirmedByAdmin) return `${p.decision ?? 'probable'}, confirmé par l’administrateur`;
-  return p.decision ?? 'aucun';
-}
-
-/** What the panel says for a refused link. Shared with the Open ENT NG panel. */
-export function refusalMessage(reason: 'ambiguous' | 'unconfirmed' | 'no-id' | 'shared'): PanelModel['message'] {
-  switch (reason) {
-    case 'ambiguous':
-      return { tone: 'warn', text: 'Lien ambigu : plusieurs identifiants PRONOTE sont possibles. Rien n’est rempli : tranchez dans Raccord.' };
-    case 'unconfirmed':
-      return { tone: 'warn', text: 'Lien probable, non confirmé : confirmez-le dans Raccord avant tout remplissage.' };
-    case 'shared':
-      return { tone: 'error', text: 'Le plan attribue cet identifiant à plusieurs personnes : rien n’est rempli. Vérifiez dans Raccord.' };
-    case 'no-id':
-      return { tone: 'info', text: 'Aucun identifiant PRONOTE attendu pour cette personne.' };
-  }
-}
 
 /** Panel state that survives re-runs (per record): a confirmation step, the outcome of a fill. */
 interface UiState {
   confirming?: boolean;
   outcome?: PanelModel['message'];
+  /** « Choisir la personne » is open, with what the admin typed. */
+  choosing?: boolean;
+  query?: string;
+  /** Key of the plan person the admin chose for this page (forgotten when the page goes). */
+  chosenKey?: string;
 }
 const states = new Map<string, UiState>();
 
-type Actions = { fill(): void; confirm(): void; cancel(): void; designate(): void };
+export interface Actions {
+  fill(): void;
+  confirm(): void;
+  cancel(): void;
+  designate(): void;
+  /** « Choisir la personne »: open, type, pick, drop the choice. */
+  choose(): void;
+  query(q: string): void;
+  pick(p: BridgePerson): void;
+  unchoose(): void;
+}
 
 /** The panel for a decision; an outcome in progress (a fill, a designation) is the message. */
-export function panelModel(d: FillDecision, identityLabel: string, state: UiState, act: Actions): PanelModel {
-  const model = decisionModel(d, identityLabel, state, act);
+export function panelModel(d: FillDecision, identityLabel: string, state: UiState, act: Actions, index?: PlanIndex | null): PanelModel {
+  const model = decisionModel(d, identityLabel, state, act, index ?? null);
+  // Whoever the admin chose can be changed again.
+  if (state.chosenKey && d.kind !== 'no-plan') model.actions = [...(model.actions ?? []), { label: 'Changer de personne', onClick: act.unchoose }];
   return state.outcome ? { ...model, message: state.outcome } : model;
 }
 
-function decisionModel(d: FillDecision, identityLabel: string, state: UiState, act: Actions): PanelModel {
+const CHOOSE = 'Si vous savez de qui est cette fiche, choisissez la personne dans le plan : Raccord applique ensuite les mêmes règles.';
+
+/** « Choisir la personne »: the button, or the search of the plan (by name, class or login) once opened. */
+function chooser(model: PanelModel, state: UiState, act: Actions, index: PlanIndex | null, initial: BridgePerson[] = []): PanelModel {
+  if (!state.choosing || !index) return { ...model, actions: [{ label: 'Choisir la personne', onClick: act.choose, primary: true }] };
+  const query = state.query ?? '';
+  const hits = query.trim() ? searchPeople(index.plan.people, query, 12) : initial;
+  return {
+    ...model,
+    search: {
+      label: 'Rechercher dans le plan : nom, prénom, classe ou login ENT',
+      query,
+      onQuery: act.query,
+      results: hits.map((p) => ({
+        label: personLabel(p),
+        note: [PROFILE_LABEL[p.profile], ...p.entLogins].join(', '),
+        onPick: () => act.pick(p),
+      })),
+      empty: query.trim() ? 'Personne ne correspond.' : undefined,
+    },
+    actions: [{ label: 'Annuler', onClick: act.cancel }],
+  };
+}
+
+function decisionModel(d: FillDecision, identityLabel: string, state: UiState, act: Actions, index: PlanIndex | null): PanelModel {
   const base: PanelModel = { title: TITLE, subject: identityLabel };
   switch (d.kind) {
     case 'no-plan':
       return { ...base, message: { tone: 'info', text: 'Aucun plan reçu de Raccord (ou il a expiré). Ouvrez Raccord et envoyez le plan à l’extension.' } };
-    case 'unknown-person':
-      return { ...base, message: { tone: 'info', text: 'Cette personne n’est pas dans le plan de Raccord : rien à remplir.' } };
+    case 'unknown-person': {
+      const why = d.empty
+        ? 'Raccord ne trouve sur cette fiche ni le nom ni l’identifiant ENT de la personne : rien n’est rempli.'
+        : 'Raccord ne trouve pas cette personne dans le plan : rien n’est rempli.';
+      return chooser({ ...base, message: { tone: 'warn', text: `${why} ${CHOOSE}` } }, state, act, index);
+    }
     case 'several-people':
-      return {
-        ...base,
-        message: { tone: 'warn', text: 'Plusieurs personnes du plan correspondent à cette fiche : rien n’est rempli.' },
-        candidates: d.people.map((p) => ({ value: p.pronoteId ?? '—', label: personLabel(p) })),
-      };
+      return chooser(
+        {
+          ...base,
+          message: { tone: 'warn', text: `Plusieurs personnes du plan correspondent à cette fiche : rien n’est rempli. ${CHOOSE}` },
+          candidates: d.people.map((p) => ({ value: p.pronoteId ?? '—', label: personLabel(p) })),
+        },
+        state,
+        act,
+        index,
+        d.people,
+      );
     case 'refused':
       return {
         ...base,
         subject: personLabel(d.person),
+        subjectNote: BY[d.by],
         rows: [{ label: 'Lien', value: linkLabel(d.person) }],
         message: refusalMessage(d.reason),
         candidates: d.person.candidates?.map((c) => ({ value: c.pronoteId, label: c.label })),
@@ -101,9 +139,12 @@ function decisionModel(d: FillDecision, identityLabel: string, state: UiState, a
     { label: 'Lien', value: linkLabel(d.person) },
     { label: 'Ligne', value: d.slot.schoolLabel },
   ];
+  if (d.sameAs) rows.push({ label: 'Même personne', value: d.sameAs.map((p) => `${personLabel(p)}, ${p.entLogins.join(', ')}`).join(' ; ') });
   const model: PanelModel = { ...base, subject: personLabel(d.person), subjectNote: BY[d.by], rows, evidence: d.person.evidence };
-  if (d.kind === 'ok') return { ...model, message: { tone: 'ok', text: 'L’identifiant PRONOTE est déjà le bon.' } };
+  const sameAs = d.sameAs ? sameAsExplanation(d.person, d.sameAs) : undefined;
+  if (d.kind === 'ok') return { ...model, message: { tone: 'ok', text: `L’identifiant PRONOTE est déjà le bon.${sameAs ? ` ${sameAs}` : ''}` } };
   if (d.kind === 'fill') {
+    if (sameAs) return { ...model, message: { tone: 'info', text: sameAs }, actions: [{ label: 'Même personne, même identifiant : remplir', onClick: act.fill, primary: true }] };
     return d.confirm
       ? { ...model, actions: [{ label: 'C’est bien cette personne : remplir', onClick: act.fill, primary: true }] }
       : { ...model, actions: [{ label: 'Remplir l’identifiant PRONOTE', onClick: act.fill, primary: true }] };
@@ -131,8 +172,8 @@ export const autofill: Feature = {
   include: (page) => page.kinds.includes('user-record') && page.portal !== 'entng',
   run(env: FeatureEnv) {
     const { doc, url, adapter, index, signal } = env;
-    const record = adapter.record?.(doc, url);
-    if (!record) return;
+    // A page with a PRONOTE row but no identity the adapter can read still gets a panel (to choose the person).
+    const record = adapter.record?.(doc, url) ?? { identity: {}, slots: [] };
     const id = record.identity;
     const key = `autofill:${url.href}:${id.login ?? ''}`;
     const state = states.get(key) ?? {};
@@ -140,9 +181,10 @@ export const autofill: Feature = {
     signal.addEventListener('abort', () => states.delete(key), { once: true });
     const loc = env.designations[PRONOTE_FIELD];
     // Decided again from the page at every render and at the click itself: the page may have changed.
-    const decide = () => decideFill(index, adapter.record?.(doc, url) ?? record, loc ? designatedSlot(doc, loc) : undefined);
+    const chosen = () => (state.chosenKey ? index?.plan.people.find((p) => p.key === state.chosenKey) : undefined);
+    const decide = () => decideFill(index, adapter.record?.(doc, url) ?? record, loc ? designatedSlot(doc, loc) : undefined, chosen());
     const label = [id.family, id.given].filter(Boolean).join(' ') || id.displayName || id.login || 'Fiche utilisateur';
-    const render = () => showPanel(doc, key, panelModel(decide(), label, state, act), signal);
+    const render = () => showPanel(doc, key, panelModel(decide(), label, state, act, index), signal);
     const act = {
       fill: async () => {
         const d = decide();
@@ -164,6 +206,29 @@ export const autofill: Feature = {
       },
       cancel: () => {
         state.confirming = false;
+        state.choosing = false;
+        render();
+      },
+      choose: () => {
+        state.choosing = true;
+        state.query = '';
+        render();
+      },
+      query: (q: string) => {
+        state.query = q;
+        render();
+      },
+      pick: (p: BridgePerson) => {
+        state.choosing = false;
+        state.query = '';
+        state.chosenKey = p.key;
+        state.outcome = undefined;
+        render();
+      },
+      unchoose: () => {
+        state.chosenKey = undefined;
+        state.outcome = undefined;
+        state.choosing = true;
         render();
       },
       designate: async () => {

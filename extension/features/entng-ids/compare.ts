@@ -4,7 +4,7 @@
  * people by name within the school, and only when no other account holds that IDPN already.
  */
 import type { BridgePerson } from '@raccord/core/bridge/protocol.js';
-import { findPerson, usableId, type PlanIndex } from '../../lib/people';
+import { findPerson, usableId, type PlanIndex, type Refusal } from '../../lib/people';
 import { idpnValue, type EntngDirectoryUser } from '../../portals/entng';
 
 export const FIX_IMPORT =
@@ -14,10 +14,11 @@ export const FIX_IMPORT =
 export type IdpnStatus =
   | { kind: 'unknown-person' }
   | { kind: 'several-people'; people: BridgePerson[] }
-  | { kind: 'refused'; person: BridgePerson; reason: 'ambiguous' | 'unconfirmed' | 'no-id' | 'shared' }
-  | { kind: 'ok'; person: BridgePerson; expected: string; current: string }
-  | { kind: 'missing'; person: BridgePerson; expected: string; holder?: EntngDirectoryUser }
-  | { kind: 'different'; person: BridgePerson; expected: string; current: string; holder?: EntngDirectoryUser };
+  | { kind: 'refused'; person: BridgePerson; reason: Refusal }
+  /** `sameAs`: the other records of this person (a SIECLE duplicate), see usableId. */
+  | { kind: 'ok'; person: BridgePerson; expected: string; current: string; sameAs?: BridgePerson[] }
+  | { kind: 'missing'; person: BridgePerson; expected: string; holder?: EntngDirectoryUser; sameAs?: BridgePerson[] }
+  | { kind: 'different'; person: BridgePerson; expected: string; current: string; holder?: EntngDirectoryUser; sameAs?: BridgePerson[] };
 
 export function compareIdpn(index: PlanIndex, user: EntngDirectoryUser, all: EntngDirectoryUser[]): IdpnStatus {
   const match = findPerson(index, { login: user.login ?? undefined, family: user.lastName, given: user.firstName });
@@ -29,12 +30,25 @@ export function compareIdpn(index: PlanIndex, user: EntngDirectoryUser, all: Ent
   const usable = usableId(index, person);
   if ('refused' in usable) return { kind: 'refused', person, reason: usable.refused };
   const expected = usable.id;
+  const more = usable.sameAs ? { sameAs: usable.sameAs } : {};
   const current = idpnValue(user.IDPN);
-  if (current === expected) return { kind: 'ok', person, expected, current };
+  if (current === expected) return { kind: 'ok', person, expected, current, ...more };
   // Neo4j keeps IDPN unique: another account holding it blocks the import.
   const holder = all.find((u) => u.id !== user.id && idpnValue(u.IDPN) === expected);
-  if (!current) return { kind: 'missing', person, expected, holder };
-  return { kind: 'different', person, expected, current, holder };
+  if (!current) return { kind: 'missing', person, expected, holder, ...more };
+  return { kind: 'different', person, expected, current, holder, ...more };
+}
+
+/**
+ * One person entered twice in SIECLE, on Open ENT NG: an IDPN is held by one account only, so
+ * « the same ID on both accounts » cannot be done here; the console's own duplicate tools can
+ * (section « Doublon(s) » of the record). Raccord explains and never merges.
+ */
+export function sameAsFix(holderIsTwin: boolean): string {
+  return (
+    (holderIsTwin ? 'L’autre compte de cette personne porte déjà l’identifiant. ' : '') +
+    'Dans Open ENT NG, un identifiant PRONOTE ne peut être porté que par un seul compte : traitez le doublon dans la console (fiche de la personne, section « Doublon(s) » : « Comparer », puis « Fusionner » seulement si c’est bien la même personne), ou supprimez le doublon dans SIECLE en début d’année.'
+  );
 }
 
 export function holderFix(holder: EntngDirectoryUser): string {

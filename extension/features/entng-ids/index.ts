@@ -5,10 +5,10 @@
  */
 import { personLabel } from '../../lib/people';
 import { entngRoute, idpnValue } from '../../portals/entng';
-import { linkLabel, refusalMessage } from '../autofill';
+import { linkLabel, refusalMessage, sameAsExplanation } from '../labels';
 import { showPanel, type PanelModel } from '../ui';
 import type { Feature } from '../types';
-import { compareIdpn, FIX_IMPORT, holderFix, type IdpnStatus } from './compare';
+import { compareIdpn, FIX_IMPORT, holderFix, sameAsFix, type IdpnStatus } from './compare';
 import { loadDirectory } from './directory';
 
 export const TITLE = 'Raccord — identifiant PRONOTE (lecture seule)';
@@ -37,11 +37,14 @@ export function entngPanelModel(s: IdpnStatus, subject: string, login: string, c
     { label: 'Lien', value: linkLabel(s.person) },
   ];
   const model: PanelModel = { ...base, subject: personLabel(s.person), rows, evidence: s.person.evidence };
-  if (s.kind === 'ok') return { ...model, message: { tone: 'ok', text: 'L’identifiant PRONOTE de l’ENT est le bon.' } };
+  const twin = s.sameAs ? `${sameAsExplanation(s.person, s.sameAs)} ` : '';
+  if (s.kind === 'ok') return { ...model, message: { tone: 'ok', text: `${twin}L’identifiant PRONOTE de l’ENT est le bon.` } };
   const what = s.kind === 'missing' ? 'L’ENT n’a pas d’identifiant PRONOTE pour ce compte.' : `L’ENT porte un autre identifiant (${s.current}) que celui de PRONOTE (${s.expected}).`;
+  const holderIsTwin = !!s.holder && !!s.sameAs?.some((p) => p.entLogins.includes(s.holder!.login ?? ''));
+  const fix = s.sameAs ? sameAsFix(holderIsTwin) : s.holder ? holderFix(s.holder) : FIX_IMPORT;
   return {
     ...model,
-    message: { tone: s.kind === 'missing' ? 'warn' : 'error', text: `${what} ${s.holder ? holderFix(s.holder) : FIX_IMPORT}` },
+    message: { tone: s.kind === 'missing' ? 'warn' : 'error', text: `${twin}${what} ${fix}` },
     actions: [{ label: 'Copier l’identifiant attendu', onClick: () => copy(s.expected) }],
   };
 }

@@ -20,6 +20,9 @@ function entngMarks(env: FeatureEnv, t: MarkTarget, byName: Map<string, EntngDir
   const user = users[0]!;
   t.login = user.login ?? undefined;
   const s = compareIdpn(env.index, user, all);
+  // One person entered twice in SIECLE: on Open ENT NG only one account can hold the ID (see sameAsFix).
+  if ((s.kind === 'missing' || s.kind === 'different') && s.sameAs)
+    return [{ code: 'ent.pronote-duplicate', severity: 'warning', reason: `En double dans SIECLE (autre compte : ${s.sameAs.flatMap((p) => p.entLogins).join(', ')}) : un seul compte peut porter l'identifiant PRONOTE ${s.expected} ; traitez le doublon dans la console.` }];
   if (s.kind === 'missing') return [{ code: 'ent.pronote-missing', severity: 'warning', reason: `Identifiant PRONOTE manquant dans l'ENT (attendu : ${s.expected}).` }];
   if (s.kind === 'different') return [{ code: 'ent.pronote-different', severity: 'error', reason: `Identifiant PRONOTE différent : l'ENT porte ${s.current}, PRONOTE attend ${s.expected}.` }];
   return [];

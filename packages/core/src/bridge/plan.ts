@@ -11,6 +11,7 @@ import { displayFamily, type EntAccount, type PersonName } from '../model/types.
 import { normalizeName } from '../model/names.js';
 import { refKey, type Finding, type SubjectRef } from '../match/types.js';
 import type { ReconcileResult } from '../reconcile.js';
+import { peopleOf } from '../checks/people.js';
 import { BRIDGE_VERSION, type BridgeFlag, type BridgePerson, type BridgePlan } from './protocol.js';
 
 export interface BridgePlanOptions {
@@ -95,6 +96,13 @@ export function buildBridgePlan(result: ReconcileResult, ds: SchoolDataset, opts
     if (a.currentPronoteId) p.currentPronoteId = a.currentPronoteId;
     if (a.decision === 'ambiguous' && a.candidates?.length) p.candidates = a.candidates.map((c) => ({ pronoteId: c.pronoteId, label: c.label }));
     byKey.set(key, p);
+  }
+
+  // Records of one person (the duplicate clusters core's checks reason on): one `sameAs` key each.
+  for (const person of peopleOf(ds).list) {
+    if (person.keys.length < 2) continue;
+    const members = person.keys.map((k) => byKey.get(k)).filter((p): p is BridgePerson => !!p);
+    if (members.length > 1) for (const p of members) p.sameAs = person.keys[0]!;
   }
 
   const flags: BridgePlan['flags'] = { siecle: {}, entByLogin: {}, entByName: {}, stsGroups: {} };

@@ -44,6 +44,13 @@ export interface BridgePerson {
   evidence: string[];
   /** For ambiguous people: the candidates, never filled automatically. */
   candidates?: { pronoteId: string; label: string }[];
+  /**
+   * The same key on every record of one person entered twice in SIECLE (a duplicate guardian or
+   * pupil: two PERSONNE_IDs or ELEVE_IDs, two ENT accounts, one PRONOTE row). Core's
+   * `pronote.shared-id` says each of these accounts gets the same PRONOTE ID (seed 001, 5/5), so
+   * one ID on several people of one group is the fix, not a plan error. Absent for everyone else.
+   */
+  sameAs?: string;
 }
 
 /** A mark the extension shows next to a record in a portal's list. */
