@@ -116,8 +116,8 @@ const policies = new WeakMap<MatchResult, GuardianAccountPolicy>();
 
 /**
  * Which guardian levels the ENT creates accounts for: the admin's setting, else what the ENT export
- * shows — a guardian account the matcher ties (surely or probably) to a guardian who is only « en
- * charge » (a join key to their PERSONNE_ID, mostly).
+ * shows — a guardian account the matcher surely ties to a guardian who is only « en charge » (a join
+ * key to their PERSONNE_ID, mostly).
  */
 export function accountPolicy(ds: SchoolDataset, m: MatchResult): GuardianAccountPolicy {
   const hit = policies.get(m);
@@ -125,7 +125,8 @@ export function accountPolicy(ds: SchoolDataset, m: MatchResult): GuardianAccoun
   const idx = indexDataset(ds);
   const ownerLevels: (GuardianLevel | undefined)[] = [];
   m.entOwner.forEach((l) => {
-    if (l.decision === 'ambiguous') return;
+    // Only sure links (the join key, mostly): a probable owner may be someone else.
+    if (l.decision !== 'certain') return;
     const owner = otherEnd(l, 'ent');
     if (owner.kind === 'guardian') ownerLevels.push(idx.guardianLevelById.get(owner.id));
   });
