@@ -4,6 +4,7 @@ export * from './model/names.js';
 export * from './model/dates.js';
 export * from './model/counts.js';
 export * from './model/dataset.js';
+export * from './model/guardians.js';
 export * from './util/errors.js';
 export { decodeText, decodeXml } from './util/encoding.js';
 export { parseTable, headerSignature, type Table } from './util/table.js';

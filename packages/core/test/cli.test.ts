@@ -1,5 +1,5 @@
 /** The CLI end to end, in-process, on the generated sample school written to a temp folder. */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,5 +187,44 @@ describe('check --json', () => {
 
   it('mentions --liens in the usage', () => {
     expect(run(['help']).out).toContain('--liens');
+  });
+});
+
+describe('check --comptes-en-charge', () => {
+  /** The sample school with the ENT accounts of all « personnes en charge » but one removed. */
+  function schoolMissingInCharge(): { folder: string; removed: string[] } {
+    const folder = path.join(dir, 'en-charge');
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(ecole())) if (!name.startsWith('.')) copyFileSync(path.join(ecole(), name), path.join(folder, name));
+    const truth = JSON.parse(readFileSync(path.join(ecole(), '.truth.json'), 'utf8')) as { people: { list: { kind: string; status: string; siecle: string[] }[] } };
+    const inCharge = truth.people.list.filter((p) => p.kind === 'guardian' && p.status === 'in-charge').map((p) => p.siecle[0]!);
+    expect(inCharge.length).toBeGreaterThanOrEqual(2);
+    const removed = inCharge.slice(1);
+    const entFile = path.join(folder, 'ENT-Identifiants-0310040A.A.csv');
+    // Windows-1252 bytes kept as they are (latin1 maps each byte to one character and back).
+    const lines = readFileSync(entFile, 'latin1').split('\r\n');
+    writeFileSync(entFile, lines.filter((l) => !removed.some((id) => l.includes(`;${id};`))).join('\r\n'), 'latin1');
+    return { folder, removed };
+  }
+  const missingOf = (out: string, ids: string[]) =>
+    (JSON.parse(out) as { findings: { code: string; subjects: { id: string }[] }[] }).findings.filter(
+      (f) => f.code === 'ent.account-missing' && f.subjects.some((s) => ids.includes(s.id)),
+    );
+
+  it('infers from the export that the ENT makes « en charge » accounts, and the admin can say it does not', () => {
+    const { folder, removed } = schoolMissingInCharge();
+    const inferred = run(['check', folder, '--json', '--today', '2025-09-15']);
+    expect(missingOf(inferred.out, removed).length).toBe(removed.length);
+    const off = run(['check', folder, '--json', '--today', '2025-09-15', '--comptes-en-charge', 'non']);
+    expect(missingOf(off.out, removed)).toEqual([]);
+    const on = run(['check', ecole(), '--json', '--today', '2025-09-15', '--comptes-en-charge', 'oui']);
+    expect(on.code).toBe(0);
+  });
+
+  it('refuses any other value with a French message', () => {
+    const r = run(['check', ecole(), '--comptes-en-charge', 'peut-être']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('--comptes-en-charge attend « oui »');
+    expect(run(['help']).out).toContain('--comptes-en-charge oui|non');
   });
 });

@@ -239,7 +239,7 @@ describe('ground truth', () => {
     expect(counts['siecle.pupil-incomplete']).toBeGreaterThan(20);
     expect(counts['ent.account-orphan']).toBeGreaterThan(20);
     const traps = school.truth.people.counts.traps;
-    for (const t of ['twin', 'same-name-same-birthdate', 'homonym', 'same-name-guardian', 'near-name-different-person', 'name-variant', 'usage-name', 'homonym-indistinguishable']) {
+    for (const t of ['twin', 'same-name-same-birthdate', 'homonym', 'same-name-guardian', 'near-name-different-person', 'name-variant', 'usage-name', 'homonym-indistinguishable', 'near-name-other-class', 'guardian-in-charge']) {
       expect(traps[t as keyof typeof traps] ?? 0, t).toBeGreaterThan(0);
     }
     const assignments = Object.values(school.truth.assignments);
@@ -258,6 +258,29 @@ describe('ground truth', () => {
     for (const a of ambiguous) expect(a.pronoteId === null && typeof a.hidden === 'string').toBe(true);
   });
 
+  it('plants « personnes en charge » with an ENT account and a PRONOTE row, hand-made accounts of two namesakes, cousins in two classes', () => {
+    const xml = latin9(file(school, 'ResponsablesAvecAdresses.xml'));
+    const ent = cp1252(file(school, 'ENT-Identifiants-0310040A.A.csv'));
+    const inCharge = school.truth.people.list.filter((p) => p.kind === 'guardian' && p.status === 'in-charge');
+    expect(inCharge.length).toBeGreaterThanOrEqual(5);
+    for (const p of inCharge) {
+      expect(p.ent.length, p.name).toBe(1);
+      expect(p.pronote, p.name).not.toBeNull();
+      expect(school.truth.assignments[p.ent[0]!]!.pronoteId).toBe(p.pronote);
+      // Linked by NIVEAU_RESPONSABILITE 2 in SIECLE, and by its PERSONNE_ID as the ENT's join key.
+      expect(xml).toMatch(new RegExp(`<PERSONNE_ID>${p.siecle[0]}</PERSONNE_ID>\\s*<NIVEAU_RESPONSABILITE>2</NIVEAU_RESPONSABILITE>`));
+      expect(ent).toContain(`;${p.siecle[0]};`);
+    }
+    const manual = school.truth.anomalies.filter((a) => a.code === 'match.ambiguous' && a.note.includes('no join key'));
+    expect(manual).toHaveLength(1);
+    const logins = manual[0]!.subjects.filter((x) => x.source === 'ent').map((x) => x.id);
+    expect(logins).toHaveLength(2);
+    for (const l of logins) expect(school.truth.assignments[l]).toMatchObject({ pronoteId: null, trap: 'homonym-indistinguishable' });
+    const cousins = Object.values(school.truth.assignments).filter((a) => a.trap === 'near-name-other-class');
+    expect(cousins.length).toBeGreaterThanOrEqual(2);
+    for (const a of cousins) expect(a.pronoteId).not.toBeNull();
+  });
+
   it('a clean school has no anomaly, every account already carries its ID, and nobody is missing anywhere', () => {
     check(clean);
     expect(clean.truth.anomalies).toEqual([]);
@@ -268,10 +291,13 @@ describe('ground truth', () => {
     expect(clean.truth.people.counts.pupilsCurrent).toBe(600);
     expect(cp1252(file(clean, 'ENT-Identifiants-0310040A.A.csv'))).not.toContain('{SHA}');
     for (const p of clean.truth.people.list) {
-      if (p.status !== 'current') expect(p.ent).toEqual([]);
+      // « Personnes en charge » are present too: the sample's ENT makes their accounts, PRONOTE lists them.
+      const present = p.status === 'current' || p.status === 'in-charge';
+      if (!present) expect(p.ent).toEqual([]);
       else if (p.kind !== 'staff' || p.flags?.includes('teacher')) expect(p.pronote, p.name).not.toBeNull();
-      if (p.status === 'current') expect(p.ent.length, p.name).toBe(1);
+      if (present) expect(p.ent.length, p.name).toBe(1);
     }
+    expect(clean.truth.people.list.filter((p) => p.status === 'in-charge').length).toBeGreaterThan(0);
   });
 
   it('a clean and a messy school share the same base people', () => {

@@ -1,7 +1,8 @@
 /**
  * ent.account-orphan — warning: an ENT account (pupil, guardian or teacher) that matches nobody
- * current: a pupil who left (DATE_SORTIE) or sits in `Inactifs`, a guardian whose children all
- * left, or nobody at all in SIECLE/STS-web. Nobody is locked out, but credentials or a PRONOTE
+ * present: a pupil who left (DATE_SORTIE) or sits in `Inactifs`, a guardian whose children all
+ * left, or nobody at all in SIECLE/STS-web. A guardian linked to a present pupil at any level (a
+ * « personne en charge », even a contact) is present: the ENT made the account from that link. Nobody is locked out, but credentials or a PRONOTE
  * ID must not be handed to it, and an unknown account is often a spelling duplicate.
  *
  * Staff and « other » accounts are not judged: many ENT staff (agents, local accounts) are in
@@ -11,8 +12,9 @@ import { frDate } from '../model/dates.js';
 import type { EntProfile } from '../model/types.js';
 import type { SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, indexDataset, isCurrentPerson, ownerLink, personRef, type DatasetIndex, type RawFinding } from './common.js';
-import { peopleOf, personOf } from './people.js';
+import { accountRef, guardianLevel, indexDataset, isCurrentPerson, ownerLink, personRef, type DatasetIndex, type RawFinding } from './common.js';
+import { isPresent, peopleOf, personOf } from './people.js';
+import { GUARDIAN_LEVEL_FR } from '../model/guardians.js';
 
 const SOURCE_OF: Partial<Record<EntProfile, string>> = {
   pupil: 'parmi les élèves de SIECLE',
@@ -28,10 +30,13 @@ function whyNotCurrent(idx: DatasetIndex, person: SubjectRef): string {
     if (p?.inactive) return 'élève en division « Inactifs » dans SIECLE';
     return "élève absent de l'export SIECLE";
   }
-  if (person.kind === 'guardian')
-    return idx.guardianById.has(person.id)
-      ? "responsable légal d'aucun élève présent (enfants sortis, ou simple contact)"
-      : "responsable absent de l'export SIECLE";
+  if (person.kind === 'guardian') {
+    if (!idx.guardianById.has(person.id)) return "responsable absent de l'export SIECLE";
+    const level = guardianLevel(idx, person.id);
+    return level
+      ? `${GUARDIAN_LEVEL_FR[level]} d'élèves qui ne sont plus présents (sortis ou « Inactifs »), d'aucun élève présent`
+      : "responsable lié(e) à aucun élève de l'export SIECLE";
+  }
   return "personne absente de l'export STS-web";
 }
 
@@ -63,7 +68,9 @@ export const accountOrphan: CheckRule = {
       const owner = ownerLink(ctx.match, a.login);
       if (owner?.link.decision === 'ambiguous') return;
       const who = owner && personOf(people, owner.person);
-      if (owner && (who ? who.current : isCurrentPerson(idx, owner.person))) return;
+      // Present at any level: the ENT made this account from a guardian still linked to a present
+      // pupil (a « personne en charge » included), so it is nobody's orphan.
+      if (owner && (who ? isPresent(who) : isCurrentPerson(idx, owner.person))) return;
       const person = owner && (personRef(idx, owner.person) ?? owner.person);
       out.push({
         subjects: person ? [accountRef(a), person] : [accountRef(a)],

@@ -13,7 +13,19 @@
  */
 import type { Link, SubjectRef } from '../match/types.js';
 import type { CheckRule } from './types.js';
-import { accountRef, indexDataset, noteSole, otherEnd, personKey, personRef, pronoteLabel, type DatasetIndex, type RawFinding } from './common.js';
+import {
+  accountRef,
+  describePupil,
+  guardianIdentity,
+  indexDataset,
+  noteSole,
+  otherEnd,
+  personKey,
+  personRef,
+  pronoteLabel,
+  type DatasetIndex,
+  type RawFinding,
+} from './common.js';
 import { peopleOf, personOf, surePronoteRow, type Person } from './people.js';
 import { clusterBy } from './duplicates.js';
 
@@ -27,6 +39,26 @@ function label(idx: DatasetIndex, r: SubjectRef): string {
     return `fiche PRONOTE ${r.id}${row ? ` – ${pronoteLabel(row)}` : r.label ? ` – ${r.label}` : ''}`;
   }
   return r.label ?? personRef(idx, r)?.label ?? `${r.kind} ${r.id}`;
+}
+
+/**
+ * A candidate with the facts that tell it from the others: a guardian's level, children, address,
+ * phones and e-mail; a pupil's class, ids and birth date; a PRONOTE guardian row's children.
+ */
+function candidateFacts(idx: DatasetIndex, r: SubjectRef): string {
+  if (r.source === 'siecle' && r.kind === 'guardian') {
+    const g = idx.guardianById.get(r.id);
+    if (g) return guardianIdentity(idx, g);
+  }
+  if (r.source === 'siecle' && r.kind === 'pupil') {
+    const p = idx.pupilById.get(r.id);
+    if (p) return describePupil(p);
+  }
+  if (r.source === 'pronote') {
+    const row = idx.pronoteById.get(r.id);
+    if (row?.profile === 'guardian' && row.children.length) return `${label(idx, r)}, enfants ${row.children.map((c) => c.raw).join(', ')}`;
+  }
+  return label(idx, r);
 }
 
 /** A subject with its best label (records and accounts from the dataset). */
@@ -44,6 +76,11 @@ interface Question {
   about: SubjectRef[];
   candidates: SubjectRef[];
   evidence: string[];
+}
+
+/** A person PRONOTE lists: a current pupil, a legal guardian or « personne en charge » of one, staff. */
+function claimsPronoteRow(p: Person): boolean {
+  return p.current || p.level === 'in-charge';
 }
 
 function rivals(l: Link): SubjectRef[] {
@@ -86,7 +123,7 @@ export const ambiguous: CheckRule = {
     };
     m.pronoteOf.forEach((l, key) => {
       const person = people.byRecord.get(key);
-      if (!person?.current) return;
+      if (!person || !claimsPronoteRow(person)) return;
       claim(l.to, person);
       claim(l.from, person);
       if (l.candidates) for (const c of l.candidates) claim(c, person);
@@ -102,7 +139,7 @@ export const ambiguous: CheckRule = {
     const settled = (record: SubjectRef | undefined, rows: readonly string[]): boolean => {
       const person = record && personOf(people, record);
       if (!person) return false;
-      if (!person.current) return true;
+      if (!claimsPronoteRow(person)) return true;
       const row = person.keys.length > 1 ? surePronoteRow(m, person) : undefined;
       if (row && rows.every((r) => r === row)) return true;
       return rows.length === 1 && soleClaimant.get(rows[0]!) === person;
@@ -127,7 +164,8 @@ export const ambiguous: CheckRule = {
       if (ownerOpen) {
         const c = rivals(owner);
         q.candidates.push(...c);
-        q.evidence.push(`Compte ENT ${a.entLogin} : plusieurs personnes possibles dans SIECLE/STS-web : ${c.map((x) => label(idx, x)).join(' ; ')}.`);
+        q.evidence.push(`Compte ENT ${a.entLogin} : à trancher, plusieurs personnes possibles dans SIECLE/STS-web (aucune n'est « sans compte ») :`);
+        for (const x of c) q.evidence.push(`Candidat ${candidateFacts(idx, x)}.`);
         if (owner.evidence.length) q.evidence.push(`Indices : ${owner.evidence.join(', ')}.`);
       }
       if (assignmentOpen) {
@@ -135,7 +173,11 @@ export const ambiguous: CheckRule = {
         const cands = a.candidates ?? [];
         q.candidates.push(...cands.map((c): SubjectRef => ({ source: 'pronote', kind: 'row', id: c.pronoteId })));
         q.evidence.push(`Compte ENT ${a.entLogin}${a.person?.label ? ` (${a.person.label})` : ''} : plusieurs fiches PRONOTE possibles.`);
-        for (const c of cands) q.evidence.push(`Candidat ${c.pronoteId} : ${c.label}${c.evidence.length ? ` — ${c.evidence.join(', ')}` : ''}.`);
+        for (const c of cands) {
+          const row = idx.pronoteById.get(c.pronoteId);
+          const kids = row?.profile === 'guardian' && row.children.length ? `, enfants ${row.children.map((k) => k.raw).join(', ')}` : '';
+          q.evidence.push(`Candidat ${c.pronoteId} : ${c.label}${kids}${c.evidence.length ? ` — ${c.evidence.join(', ')}` : ''}.`);
+        }
         if (!cands.length && a.evidence.length) q.evidence.push(`Indices : ${a.evidence.join(', ')}.`);
       }
       for (const r of q.about) asked.add(personKey(r));
@@ -151,7 +193,8 @@ export const ambiguous: CheckRule = {
         about: [l.from],
         candidates: c,
         evidence: [
-          `${label(idx, l.from)} : plusieurs correspondances possibles : ${c.map((x) => label(idx, x)).join(' ; ')}.`,
+          `${label(idx, l.from)} : plusieurs correspondances possibles, à trancher :`,
+          ...c.map((x) => `Candidat ${candidateFacts(idx, x)}.`),
           ...(l.evidence.length ? [`Indices : ${l.evidence.join(', ')}.`] : []),
         ],
       });

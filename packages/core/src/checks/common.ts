@@ -16,6 +16,7 @@ import {
   type StsPerson,
 } from '../model/types.js';
 import { frDate } from '../model/dates.js';
+import { GUARDIAN_LEVEL_FR, linkLevel, strongerLevel, type GuardianLevel } from '../model/guardians.js';
 import type { Finding, Link, MatchResult, Severity, SubjectRef } from '../match/types.js';
 
 /**
@@ -45,6 +46,10 @@ export interface DatasetIndex {
   linksByGuardian: Map<string, GuardianLink[]>;
   /** PERSONNE_IDs that are legal guardians of a current pupil. */
   legalGuardianIds: Set<string>;
+  /** PERSONNE_ID → the guardian's strongest level towards a current pupil (absent: linked to none). */
+  guardianLevelById: Map<string, GuardianLevel>;
+  /** PERSONNE_ID → the strongest level over all the guardian's links (pupils who left included). */
+  guardianLevelEverById: Map<string, GuardianLevel>;
   staffById: Map<string, StsPerson>;
   /** STS INDIVIDU@IDs named in at least one service. */
   staffWithService: Set<string>;
@@ -107,10 +112,16 @@ export function indexDataset(ds: SchoolDataset): DatasetIndex {
   const linksByPupil = new Map<string, GuardianLink[]>();
   const linksByGuardian = new Map<string, GuardianLink[]>();
   const legalGuardianIds = new Set<string>();
+  const guardianLevelById = new Map<string, GuardianLevel>();
+  const guardianLevelEverById = new Map<string, GuardianLevel>();
   ds.guardianLinks.forEach((l) => {
     pushTo(linksByPupil, l.eleveId, l);
     pushTo(linksByGuardian, l.personneId, l);
-    if (currentIds.has(l.eleveId) && l.legal) legalGuardianIds.add(l.personneId);
+    const level = linkLevel(l);
+    guardianLevelEverById.set(l.personneId, strongerLevel(guardianLevelEverById.get(l.personneId), level)!);
+    if (!currentIds.has(l.eleveId)) return;
+    guardianLevelById.set(l.personneId, strongerLevel(guardianLevelById.get(l.personneId), level)!);
+    if (level === 'legal') legalGuardianIds.add(l.personneId);
   });
   const staffWithService = new Set<string>();
   for (const owners of [ds.stsDivisions, ds.stsGroups])
@@ -127,6 +138,8 @@ export function indexDataset(ds: SchoolDataset): DatasetIndex {
     linksByPupil,
     linksByGuardian,
     legalGuardianIds,
+    guardianLevelById,
+    guardianLevelEverById,
     staffById: byId(ds.staff, (s) => s.id),
     staffWithService,
     accountByLogin: byId(ds.entAccounts, (a) => a.login),
@@ -167,6 +180,20 @@ export function guardianLabel(g: SiecleGuardian): string {
   return `${g.civility ? `${g.civility} ` : ''}${displayName(g.name)}`;
 }
 
+/**
+ * The level a finding gives a guardian: the strongest towards a current pupil, else over all the
+ * guardian's links (a guardian of pupils who left); undefined without any link.
+ */
+export function guardianLevel(idx: DatasetIndex, personneId: string): GuardianLevel | undefined {
+  return idx.guardianLevelById.get(personneId) ?? idx.guardianLevelEverById.get(personneId);
+}
+
+/** « MME DUPONT Marie (personne en charge) »: every finding says which level the guardian has. */
+export function guardianLabelWithLevel(idx: DatasetIndex, g: SiecleGuardian): string {
+  const level = guardianLevel(idx, g.personneId);
+  return level ? `${guardianLabel(g)} (${GUARDIAN_LEVEL_FR[level]})` : guardianLabel(g);
+}
+
 export function staffLabel(s: StsPerson): string {
   return displayName(s.name);
 }
@@ -186,6 +213,14 @@ export const guardianRef = (g: SiecleGuardian): SubjectRef => ({
   kind: 'guardian',
   id: g.personneId,
   label: guardianLabel(g),
+});
+
+/** A guardian as a finding's subject: its label says its level (guardianLabelWithLevel). */
+export const guardianRefIn = (idx: DatasetIndex, g: SiecleGuardian): SubjectRef => ({
+  source: 'siecle',
+  kind: 'guardian',
+  id: g.personneId,
+  label: guardianLabelWithLevel(idx, g),
 });
 export const staffRef = (s: StsPerson): SubjectRef => ({ source: 'sts', kind: 'staff', id: s.id, label: staffLabel(s) });
 export const accountRef = (a: EntAccount): SubjectRef => ({ source: 'ent', kind: 'account', id: a.login, label: accountLabel(a) });
@@ -209,6 +244,40 @@ export function describeGuardian(g: SiecleGuardian): string {
   return `${guardianLabel(g)}, PERSONNE_ID ${g.personneId}`;
 }
 
+/**
+ * What tells one guardian from a namesake: PERSONNE_ID, level and children (current pupils first),
+ * address, phones, e-mail. « MME MOREAU Sandrine, PERSONNE_ID 12 : responsable légal de MOREAU Léa (2NDE1) ;
+ * adresse 3 rue des Lilas, 31000 TOULOUSE ; tél. 0612345678 ; courriel s.moreau@… ».
+ */
+export function guardianIdentity(idx: DatasetIndex, g: SiecleGuardian): string {
+  const byLevel = new Map<GuardianLevel, string[]>();
+  for (const l of idx.linksByGuardian.get(g.personneId) ?? []) {
+    const p = idx.pupilById.get(l.eleveId);
+    if (!p) continue;
+    const level = linkLevel(l);
+    const list = byLevel.get(level) ?? [];
+    const label = isCurrentPupil(p) ? pupilLabel(p) : `${pupilLabel(p)}, sorti(e)`;
+    if (!list.includes(label)) list.push(label);
+    byLevel.set(level, list);
+  }
+  const parts: string[] = [];
+  for (const level of ['legal', 'in-charge', 'contact'] as GuardianLevel[]) {
+    const kids = byLevel.get(level);
+    if (kids) parts.push(`${GUARDIAN_LEVEL_FR[level]} de ${kids.join(', ')}`);
+  }
+  if (!parts.length) parts.push("lié(e) à aucun élève de l'export");
+  const a = g.address;
+  if (a) {
+    const town = [a.postcode, a.city].filter(Boolean).join(' ');
+    const where = [...a.lines, town, a.country && a.country.toUpperCase() !== 'FRANCE' ? a.country : ''].filter(Boolean).join(', ');
+    if (where) parts.push(`adresse ${where}`);
+  }
+  const phones = [g.phoneMobile, g.phoneHome, g.phoneWork].filter((t): t is string => !!t && !!t.trim());
+  if (phones.length) parts.push(`tél. ${[...new Set(phones)].join(', ')}`);
+  if (g.email) parts.push(`courriel ${g.email}`);
+  return `${guardianLabel(g)}, PERSONNE_ID ${g.personneId} : ${parts.join(' ; ')}`;
+}
+
 export function describeStaff(s: StsPerson): string {
   return `${staffLabel(s)}, INDIVIDU ${s.id}${s.function ? `, fonction ${s.function}` : ''}`;
 }
@@ -221,7 +290,7 @@ export function personRef(idx: DatasetIndex, ref: Pick<SubjectRef, 'source' | 'k
   }
   if (ref.kind === 'guardian') {
     const g = idx.guardianById.get(ref.id);
-    return g && guardianRef(g);
+    return g && guardianRefIn(idx, g);
   }
   if (ref.kind === 'staff') {
     const s = idx.staffById.get(ref.id);
@@ -230,13 +299,16 @@ export function personRef(idx: DatasetIndex, ref: Pick<SubjectRef, 'source' | 'k
   return undefined;
 }
 
-/** Is this SIECLE/STS record current: a current pupil, a legal guardian of one, a person STS-web lists. */
+/**
+ * Is this SIECLE/STS record present: a current pupil, a guardian linked to one (at any level: an
+ * account the ENT made for a « personne en charge » is not an orphan), a person STS-web lists.
+ */
 export function isCurrentPerson(idx: DatasetIndex, ref: Pick<SubjectRef, 'kind' | 'id'>): boolean {
   if (ref.kind === 'pupil') {
     const p = idx.pupilById.get(ref.id);
     return !!p && isCurrentPupil(p);
   }
-  if (ref.kind === 'guardian') return idx.legalGuardianIds.has(ref.id);
+  if (ref.kind === 'guardian') return idx.guardianLevelById.has(ref.id);
   if (ref.kind === 'staff') return idx.staffById.has(ref.id);
   return false;
 }

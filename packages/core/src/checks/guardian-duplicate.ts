@@ -8,7 +8,7 @@
  * address, phone, e-mail, child or co-guardian besides (see duplicates.ts).
  */
 import type { CheckRule } from './types.js';
-import { describeGuardian, guardianLabel, guardianRef, indexDataset, pupilLabel, type RawFinding } from './common.js';
+import { describeGuardian, guardianLabelWithLevel, guardianRefIn, indexDataset, pupilLabel, type RawFinding } from './common.js';
 import { guardianDuplicates, guardianFacts } from './duplicates.js';
 
 export const guardianDuplicate: CheckRule = {
@@ -31,9 +31,9 @@ export const guardianDuplicate: CheckRule = {
       const facts = new Set<string>();
       for (let i = 1; i < members.length; i++) for (const f of guardianFacts(ctx.dataset, members[0]!, members[i]!)) facts.add(f);
       out.push({
-        subjects: members.map(guardianRef),
+        subjects: members.map((g) => guardianRefIn(idx, g)),
         evidence: [
-          `${guardianLabel(members[0]!)} : ${members.length} fiches responsable (PERSONNE_ID ${members.map((g) => g.personneId).join(', ')}), même prénom, nom identique à un accent, un espace ou un nom d'usage près${facts.size ? ` ; ${[...facts].join(', ')}` : ''}.`,
+          `${guardianLabelWithLevel(idx, members[0]!)} : ${members.length} fiches responsable (PERSONNE_ID ${members.map((g) => g.personneId).join(', ')}), même prénom, nom identique à un accent, un espace ou un nom d'usage près${facts.size ? ` ; ${[...facts].join(', ')}` : ''}.`,
           ...members.map((g) => {
             const kids = (idx.linksByGuardian.get(g.personneId) ?? [])
               .map((l) => idx.pupilById.get(l.eleveId))

@@ -9,7 +9,7 @@
 import type { CheckRule } from './types.js';
 import type { EntProfile, PronoteProfile } from '../model/types.js';
 import type { Assignment, SubjectRef } from '../match/types.js';
-import { PASTE_PRONOTE_ID, accountRef, indexDataset, pushTo, pronoteLabel, pronoteRef, type RawFinding } from './common.js';
+import { PASTE_PRONOTE_ID, accountRef, indexDataset, pushTo, pronoteLabel, personRef, pronoteRef, type RawFinding } from './common.js';
 
 const PRONOTE_PROFILE_OF: Partial<Record<EntProfile, PronoteProfile>> = { pupil: 'pupil', guardian: 'guardian', teacher: 'teacher' };
 
@@ -52,6 +52,8 @@ export const idConflict: CheckRule = {
         if (!unknown && !someoneElses) return;
       }
       const expectedRow = a.pronoteId ? idx.pronoteById.get(a.pronoteId) : undefined;
+      // A guardian is named with their level (« personne en charge »…).
+      const personLabel = (a.person && personRef(idx, a.person)?.label) ?? a.person?.label;
       const who = account ? accountRef(account) : { source: 'ent' as const, kind: 'account' as const, id: a.entLogin, label: a.person?.label };
       const expected = !a.pronoteId
         ? 'Raccord ne sait pas encore lequel il faut (voir le plan des identifiants)'
@@ -59,7 +61,7 @@ export const idConflict: CheckRule = {
       out.push({
         subjects: [who, ...(a.pronoteId ? [rowSubject(a.pronoteId)] : []), ...(currentRow ? [pronoteRef(currentRow)] : [])],
         evidence: [
-          `Compte ENT ${a.entLogin}${a.person?.label ? ` (${a.person.label})` : ''} : l'ENT porte ${current} ; ${expected}.`,
+          `Compte ENT ${a.entLogin}${personLabel ? ` (${personLabel})` : ''} : l'ENT porte ${current} ; ${expected}.`,
           currentRow
             ? `L'identifiant ${current} est celui de ${pronoteLabel(currentRow)} dans PRONOTE${others.length ? `, attendu sur le compte ${others.join(', ')}` : ''} : la connexion ouvre le PRONOTE d'une autre personne.`
             : `L'identifiant ${current} ne figure pas dans la liste PRONOTE (ancienne base ou saisie erronée).`,

@@ -7,7 +7,9 @@
 import type { SchoolDataset } from '../model/dataset.js';
 import type { Link, MatchResult, SubjectRef } from '../match/types.js';
 import { refKey } from '../match/types.js';
-import { endOf, guardianRef, indexDataset, isCurrentPupil, pupilRef, staffRef } from './common.js';
+import { guardianAccountPolicy, type GuardianAccountPolicy, type GuardianLevel } from '../model/guardians.js';
+import type { SiecleGuardian } from '../model/types.js';
+import { endOf, guardianRefIn, indexDataset, isCurrentPupil, otherEnd, pupilRef, staffRef } from './common.js';
 import { guardianDuplicates, pupilDuplicates } from './duplicates.js';
 
 export interface Person {
@@ -18,6 +20,8 @@ export interface Person {
   keys: string[];
   /** Pupil: a record is current; guardian: legal guardian of a current pupil; staff: listed by STS-web. */
   current: boolean;
+  /** Guardians: the strongest level towards a current pupil (undefined: linked to none, not present). */
+  level?: GuardianLevel;
 }
 
 export interface People {
@@ -38,6 +42,7 @@ class LazyPerson<R> implements Person {
     private readonly refOf: (r: R) => SubjectRef,
     readonly keys: string[],
     readonly current: boolean,
+    readonly level?: GuardianLevel,
   ) {}
   get records(): SubjectRef[] {
     return (this.made ??= this.sources.map((r) => this.refOf(r)));
@@ -71,8 +76,8 @@ export function peopleOf(ds: SchoolDataset): People {
   const idx = indexDataset(ds);
   const list: Person[] = [];
   const byRecord = new Map<string, Person>();
-  const add = <R>(kind: Person['kind'], sources: readonly R[], refOf: (r: R) => SubjectRef, keys: string[], current: boolean) => {
-    const person = new LazyPerson(kind, sources, refOf, keys, current);
+  const add = <R>(kind: Person['kind'], sources: readonly R[], refOf: (r: R) => SubjectRef, keys: string[], current: boolean, level?: GuardianLevel) => {
+    const person = new LazyPerson(kind, sources, refOf, keys, current, level);
     list.push(person);
     for (let i = 0; i < keys.length; i++) byRecord.set(keys[i]!, person);
   };
@@ -87,10 +92,12 @@ export function peopleOf(ds: SchoolDataset): People {
     if (!byRecord.has(key)) add('pupil', [p], pupilRef, [key], isCurrentPupil(p));
   });
 
-  for (const cluster of guardianDuplicates(ds)) add('guardian', cluster, guardianRef, cluster.map((g) => recordKey('guardian', g.personneId)), true);
+  const guardianRef = (g: SiecleGuardian) => guardianRefIn(idx, g);
+  // Duplicate clusters are made of legal guardians of current pupils (duplicates.ts).
+  for (const cluster of guardianDuplicates(ds)) add('guardian', cluster, guardianRef, cluster.map((g) => recordKey('guardian', g.personneId)), true, 'legal');
   ds.guardians.forEach((g) => {
     const key = recordKey('guardian', g.personneId);
-    if (!byRecord.has(key)) add('guardian', [g], guardianRef, [key], idx.legalGuardianIds.has(g.personneId));
+    if (!byRecord.has(key)) add('guardian', [g], guardianRef, [key], idx.legalGuardianIds.has(g.personneId), idx.guardianLevelById.get(g.personneId));
   });
 
   ds.staff.forEach((s) => add('staff', [s], staffRef, [recordKey('staff', s.id)], true));
@@ -98,6 +105,63 @@ export function peopleOf(ds: SchoolDataset): People {
   const people = { list, byRecord };
   cache.set(ds, people);
   return people;
+}
+
+/** Is the person present: a current pupil, a guardian linked to one at any level, a member of staff? */
+export function isPresent(p: Person): boolean {
+  return p.kind === 'guardian' ? p.level !== undefined : p.current;
+}
+
+const policies = new WeakMap<MatchResult, GuardianAccountPolicy>();
+
+/**
+ * Which guardian levels the ENT creates accounts for: the admin's setting, else what the ENT export
+ * shows — a guardian account the matcher surely ties to a guardian who is only « en charge » (a join
+ * key to their PERSONNE_ID, mostly).
+ */
+export function accountPolicy(ds: SchoolDataset, m: MatchResult): GuardianAccountPolicy {
+  const hit = policies.get(m);
+  if (hit) return hit;
+  const idx = indexDataset(ds);
+  const ownerLevels: (GuardianLevel | undefined)[] = [];
+  m.entOwner.forEach((l) => {
+    // Only sure links (the join key, mostly): a probable owner may be someone else.
+    if (l.decision !== 'certain') return;
+    const owner = otherEnd(l, 'ent');
+    if (owner.kind === 'guardian') ownerLevels.push(idx.guardianLevelById.get(owner.id));
+  });
+  const policy = guardianAccountPolicy(ds.settings?.personInChargeAccounts, ownerLevels);
+  policies.set(m, policy);
+  return policy;
+}
+
+const questioned = new WeakMap<MatchResult, Set<string>>();
+
+/**
+ * `refKey`s of the SIECLE/STS records an ambiguous ENT account may belong to: « à trancher »
+ * (`match.ambiguous`), never « sans compte ».
+ */
+export function ambiguousOwnerCandidates(m: MatchResult): Set<string> {
+  const hit = questioned.get(m);
+  if (hit) return hit;
+  const out = new Set<string>();
+  m.entOwner.forEach((l) => {
+    if (l.decision !== 'ambiguous') return;
+    const to = otherEnd(l, 'ent');
+    out.add(refKey(to));
+    const cs = l.candidates;
+    if (cs) for (let i = 0; i < cs.length; i++) if (cs[i]!.source !== 'ent') out.add(refKey(cs[i]!));
+  });
+  questioned.set(m, out);
+  return out;
+}
+
+/** Is one of the person's records a candidate owner of an ambiguous ENT account? */
+export function hasAmbiguousAccount(m: MatchResult, p: Person): boolean {
+  const keys = ambiguousOwnerCandidates(m);
+  if (!keys.size) return false;
+  for (let k = 0; k < p.keys.length; k++) if (keys.has(p.keys[k]!)) return true;
+  return false;
 }
 
 // The helpers below run for every person, in several rules, in a cold process (V8's interpreter):

@@ -13,6 +13,7 @@ export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: 
   const dataset = assembleDataset(files, {
     uai: typeof args.flags.uai === 'string' ? args.flags.uai : undefined,
     schoolYear: typeof year === 'string' ? Number(year) : undefined,
+    personInChargeAccounts: personInChargeOption(args.flags['comptes-en-charge']),
   });
   let decisions: AdminDecisions | undefined;
   if (typeof args.flags.decisions === 'string') {
@@ -24,6 +25,17 @@ export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: 
   }
   const { result, match } = reconcileDetailed(dataset, { decisions, today: typeof args.flags.today === 'string' ? args.flags.today : undefined });
   return { dataset, result, match };
+}
+
+/** `--comptes-en-charge oui|non`: does the ENT make accounts for « personnes en charge »? Unset: inferred. */
+export function personInChargeOption(value: string | true | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (v === 'oui') return true;
+  if (v === 'non') return false;
+  throw new CliError(
+    "--comptes-en-charge attend « oui » (l'ENT crée les comptes des personnes en charge) ou « non » (il ne les crée pas, réglage par défaut de l'AAF).",
+  );
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', warning: 'À vérifier', info: 'Pour information' };

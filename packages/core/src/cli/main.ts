@@ -28,6 +28,8 @@ Usage :
       Rapproche tous les fichiers d'un établissement et liste les problèmes à corriger.
       --json : établissement, fichiers, identifiants et problèmes ; ajoutez --liens pour y inclure
       aussi tous les liens entre fiches (volumineux).
+      --comptes-en-charge oui|non : l'ENT crée-t-il les comptes des personnes en charge
+      (NIVEAU_RESPONSABILITE 2) ? Par défaut, Raccord le déduit de l'export ENT.
   raccord export <mailmerge|findings|plan|diff|cpro> <fichiers>... --out <fichier|dossier> [options]
       Écrit les fichiers de publipostage, le rapport, le plan d'affectation des identifiants PRONOTE…
   raccord sample --out <dossier> [--seed N] [--eleves N] [--propre]
@@ -86,7 +88,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['out', 'uai', 'annee', 'year', 'today', 'seed', 'eleves', 'pupils', 'max-mo', 'profil', 'classe', 'avant', 'before', 'decisions']);
+const VALUE_FLAGS = new Set(['out', 'uai', 'annee', 'year', 'today', 'seed', 'eleves', 'pupils', 'max-mo', 'profil', 'classe', 'avant', 'before', 'decisions', 'comptes-en-charge']);
 
 export function readOptions(flags: ParsedArgs['flags']): ReadOptions {
   const opts: ReadOptions = {};

@@ -4,7 +4,10 @@
  * was changed by its owner: it is never printed, and the account is listed apart with the reason
  * (seed 001: « Les codes commençant par {SHA} ont été modifiés par les utilisateurs »).
  *
- * Parents get one row per child (the letter goes home through each child's class); the child
+ * Parents get one row per child (the letter goes home through each child's class), with their
+ * level for that child (« responsable légal », « personne en charge »): an account the ENT made
+ * for any guardian of a present pupil gets its letter; a guardian of no present pupil is left out
+ * with the reason. The child
  * comes from SIECLE through the matcher when a match is given, else from the ENT export (the
  * children it names, or pupil accounts that point at the parent).
  */
@@ -12,6 +15,7 @@ import type { SchoolDataset } from '../model/dataset.js';
 import { displayFamily, type EntAccount, type SieclePupil } from '../model/types.js';
 import { normalizeName } from '../model/names.js';
 import type { MatchResult } from '../match/types.js';
+import { GUARDIAN_LEVEL_FR, linkLevel } from '../model/guardians.js';
 import { indexDataset, isCurrentPerson, isCurrentPupil, ownerLink, type DatasetIndex } from '../checks/common.js';
 import { recordsToCsv, type CsvColumn } from './csv.js';
 
@@ -33,6 +37,8 @@ export interface MailMergeRow {
   activationCode: string;
   childFamily?: string;
   childGiven?: string;
+  /** Parents: the guardian's level for this child, in French (« responsable légal », « personne en charge »). */
+  responsibility?: string;
 }
 
 export interface MailMergeExclusion {
@@ -64,24 +70,34 @@ interface Child {
   family: string;
   given: string;
   division: string;
+  /** The guardian's level for this child, when SIECLE says it. */
+  responsibility?: string;
 }
 
-const childOfPupil = (p: SieclePupil): Child => ({ family: displayFamily(p.name), given: p.name.given, division: p.division ?? '' });
+const childOfPupil = (p: SieclePupil, responsibility?: string): Child => {
+  const c: Child = { family: displayFamily(p.name), given: p.name.given, division: p.division ?? '' };
+  if (responsibility) c.responsibility = responsibility;
+  return c;
+};
 
 /** A guardian account's children: SIECLE (through the match), else what the ENT export says. */
 function childrenOf(idx: DatasetIndex, ds: SchoolDataset, m: MatchResult | undefined, a: EntAccount): Child[] {
   const owner = m && ownerLink(m, a.login);
   if (owner && owner.link.decision !== 'ambiguous' && owner.person.kind === 'guardian') {
-    const kids = (idx.linksByGuardian.get(owner.person.id) ?? [])
-      .map((l) => idx.pupilById.get(l.eleveId))
-      .filter((p): p is SieclePupil => !!p && isCurrentPupil(p));
-    if (kids.length) return kids.map(childOfPupil);
+    // Every present child, whatever the level: the ENT made the account from these links (a
+    // « personne en charge » gets a letter too); the level is said on the letter's row.
+    const kids: Child[] = [];
+    for (const l of idx.linksByGuardian.get(owner.person.id) ?? []) {
+      const p = idx.pupilById.get(l.eleveId);
+      if (p && isCurrentPupil(p)) kids.push(childOfPupil(p, GUARDIAN_LEVEL_FR[linkLevel(l)]));
+    }
+    if (kids.length) return kids;
   }
   const out: Child[] = [];
   const named = (a as EntAccount & { children?: { joinKey?: string; family?: string; given?: string }[] }).children ?? [];
   for (const c of named) {
     const p = c.joinKey ? idx.pupilById.get(c.joinKey) : undefined;
-    if (p) out.push(childOfPupil(p));
+    if (p) out.push(childOfPupil(p, undefined));
     else if (c.family || c.given) {
       const acc = ds.entAccounts.find(
         (x) => x.profile === 'pupil' && normalizeName(x.name.family) === normalizeName(c.family) && normalizeName(x.name.given) === normalizeName(c.given),
@@ -125,6 +141,7 @@ const PARENT_COLUMNS: CsvColumn<MailMergeRow>[] = [
   { header: "Prénom de l'enfant", value: (r) => r.childGiven },
   { header: 'Nom du responsable', value: (r) => r.family },
   { header: 'Prénom du responsable', value: (r) => r.given },
+  { header: 'Responsabilité', value: (r) => r.responsibility },
   { header: 'Identifiant', value: (r) => r.login },
   { header: 'Mot de passe', value: (r) => r.password },
   { header: "Code d'activation", value: (r) => r.activationCode },
@@ -159,6 +176,7 @@ export function buildMailMerge(ds: SchoolDataset, m: MatchResult | undefined, op
               division: c.division,
               childFamily: c.family,
               childGiven: c.given,
+              ...(c.responsibility ? { responsibility: c.responsibility } : {}),
               password: '',
               activationCode: '',
             }));

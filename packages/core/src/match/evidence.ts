@@ -52,14 +52,22 @@ export interface PairEvidence {
   evidence: string[];
   /** Indices of the right record's children found on the left (guardians). */
   childrenY?: number[];
-  /** Guardians: the children in common are only a contact's (not a legal guardian's). */
+  /** Guardians: the children in common are only a contact's (neither legal guardian nor « en charge »). */
   contactOnly?: boolean;
+  /** Both records give a class and they differ (a rival « elsewhere »). */
+  otherClass: boolean;
+  /**
+   * An exact identity: the same name exactly and, beyond it, the same class (pupils) or children
+   * in common (guardians), no doubt at all. With a join key, it outranks a near-name rival
+   * elsewhere (resolve.ts).
+   */
+  exactIdentity: boolean;
 }
 
 /**
  * Children of `b` that are also children of `a`: same SIECLE id, or same name (when ids are
- * missing). `legal`: at least one of them is a legal guardian's child on both sides (unknown
- * counts as legal).
+ * missing). `legal`: at least one of them is a responsible guardian's child (legal or « en
+ * charge ») on both sides (unknown counts as responsible).
  */
 export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): { ys: number[]; legal: boolean } {
   const ys: number[] = [];
@@ -70,7 +78,7 @@ export function childrenInCommon(a: ChildDesc[], b: ChildDesc[]): { ys: number[]
     for (let i = 0; i < a.length && !hit; i++) if (sameChild(a[i]!, cb)) hit = a[i];
     if (!hit) continue;
     ys.push(j);
-    if (hit.legal !== false && cb.legal !== false) legal = true;
+    if (hit.responsible !== false && cb.responsible !== false) legal = true;
   }
   return { ys, legal };
 }
@@ -109,6 +117,8 @@ const RULED_OUT: PairEvidence = Object.freeze({
   evidence: [],
   childrenY: undefined,
   contactOnly: false,
+  otherClass: false,
+  exactIdentity: false,
 });
 const ruledOut = (): PairEvidence => RULED_OUT;
 
@@ -183,7 +193,7 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
     if (contactOnly) {
       soft = true;
       score += WEIGHTS.contactOnly;
-      evidence.push('simple contact de ces enfants dans SIECLE, pas responsable légal');
+      evidence.push('simple contact de ces enfants dans SIECLE, ni responsable légal ni personne en charge');
     }
   }
   if (x.role === 'teacher' && y.role === 'teacher' && gradeAtLeast(name.grade, 'variant')) {
@@ -205,7 +215,21 @@ export function comparePair(x: Rec, y: Rec, hinted = false): PairEvidence {
   evidence[0] = summary;
   const identifier = !!ineSame;
   const certainGrade = (identifier && !nameDiffers) || (!soft && gradeAtLeast(name.grade, 'partial') && beyond > 0);
-  return { score: score + extra, rank: score, hard: false, soft, identifier, certainGrade, name, evidence, childrenY, contactOnly };
+  const exactIdentity = !soft && name.grade === 'exact' && (divSame === true || (!!childrenY && !contactOnly));
+  return {
+    score: score + extra,
+    rank: score,
+    hard: false,
+    soft,
+    identifier,
+    certainGrade,
+    name,
+    evidence,
+    childrenY,
+    contactOnly,
+    otherClass: divSame === false,
+    exactIdentity,
+  };
 }
 
 /**

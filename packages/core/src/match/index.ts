@@ -186,6 +186,20 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
     });
   }
 
+  // The SIECLE/STS records an ENT account names by its join key, surely: their exact identity
+  // (name + class, name + children) outranks a near-name rival elsewhere on the PRONOTE side.
+  const keyedOf = {} as Record<RoleGroup, Set<string>>;
+  for (const g of GROUPS) {
+    const keyed = (keyedOf[g] = new Set<string>());
+    const results = owner[g].results;
+    for (let xi = 0; xi < results.length; xi++) {
+      const r = results[xi];
+      if (!r || r.decision !== 'certain' || !r.best.ev.identifier) continue;
+      const id = hubOf[g][r.best.y]!.ref.id;
+      if (entOf[g][xi]!.joinKey === id) keyed.add(id);
+    }
+  }
+
   // 2. SIECLE / STS → PRONOTE; 3. ENT accounts without a person → PRONOTE.
   const runs: GroupRun[] = [];
   const links: Link[] = [];
@@ -196,6 +210,7 @@ export function match(ds: SchoolDataset, decisions: AdminDecisions = {}): MatchR
       yWord: 'la fiche PRONOTE',
       notRivals: NOT_RIVALS[g],
       hints: (x) => hintsOf[g].get(x.ref.id),
+      anchored: (x) => keyedOf[g].has(x.ref.id),
       rejected,
       confirmed,
     });

@@ -4,6 +4,7 @@
  */
 import type { SchoolDataset } from '../model/dataset.js';
 import { normalizeName } from '../model/names.js';
+import { linkLevel } from '../model/guardians.js';
 import type { EntAccount, EntChildRef, PersonName, PronoteChildRef, PronoteRow, SieclePupil, Source, StsPerson } from '../model/types.js';
 import type { SubjectRef } from './types.js';
 import { prepareName, type PreparedName } from './names.js';
@@ -23,8 +24,11 @@ export interface ChildDesc {
   name: PreparedName;
   division?: string;
   label: string;
-  /** SIECLE guardians: false when the link is only a contact (NIVEAU_RESPONSABILITE 2/3), not a legal guardian. */
-  legal?: boolean;
+  /**
+   * SIECLE guardians: false when the link is only a contact (NIVEAU_RESPONSABILITE 3+, RESP_LEGAL 0);
+   * a legal guardian or a « personne en charge » is responsible (PRONOTE lists both).
+   */
+  responsible?: boolean;
 }
 
 export interface Rec {
@@ -111,9 +115,9 @@ export function pupilRec(p: SieclePupil): Rec {
   });
 }
 
-/** A SIECLE pupil as a child of one of its guardians (`legal`: see ChildDesc). */
-export function childOfPupil(p: Rec, legal: boolean): ChildDesc {
-  return { ids: [p.ref.id], name: p.name, division: p.division, label: p.label, legal };
+/** A SIECLE pupil as a child of one of its guardians (`responsible`: see ChildDesc). */
+export function childOfPupil(p: Rec, responsible: boolean): ChildDesc {
+  return { ids: [p.ref.id], name: p.name, division: p.division, label: p.label, responsible };
 }
 
 /** SIECLE records: pupils, guardians (with their pupils as children), STS people. */
@@ -128,9 +132,10 @@ export function hubRecords(ds: SchoolDataset): { pupils: Rec[]; guardians: Rec[]
     (p.guardianIds ??= []).push(l.personneId);
     const list = childrenOf.get(l.personneId);
     const known = list?.find((c) => c.ids[0] === p.ref.id);
-    if (known) known.legal ||= l.legal;
-    else if (list) list.push(childOfPupil(p, l.legal));
-    else childrenOf.set(l.personneId, [childOfPupil(p, l.legal)]);
+    const responsible = linkLevel(l) !== 'contact';
+    if (known) known.responsible ||= responsible;
+    else if (list) list.push(childOfPupil(p, responsible));
+    else childrenOf.set(l.personneId, [childOfPupil(p, responsible)]);
   }
   const guardians = ds.guardians.map((g) =>
     base({ source: 'siecle', kind: 'guardian', id: g.personneId }, 'guardian', g.name, { children: childrenOf.get(g.personneId) ?? [] }),

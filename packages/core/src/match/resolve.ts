@@ -52,6 +52,11 @@ export interface ResolveInput {
   notRivals?: (xa: number, ca: Cand, xb: number, cb: Cand) => boolean;
   rejected?: (x: number, y: number) => boolean;
   confirmed?: (x: number, y: number) => boolean;
+  /**
+   * Left records an ENT account names by its join key: their exact identity (name + class)
+   * outranks a near-name rival elsewhere (see `outranks`).
+   */
+  anchored?: (x: number) => boolean;
   labelX: (x: number) => string;
   labelY: (y: number) => string;
   /** « cette fiche PRONOTE », for the notes. */
@@ -77,8 +82,17 @@ export const separatedByChildren = (a: Cand, b: Cand): boolean =>
 
 const byScoreDescending = (a: Cand, b: Cand) => b.ev.score - a.ev.score;
 
+/**
+ * A join key plus an exact identity (the same name exactly, the same class, no doubt) outranks a
+ * rival pair in another class whose name is only close (a cousin « Léa-Marie » in 1G2 for « Léa »
+ * in 2NDE1): that rival blocks nothing. Rivals with the very same name (homonyms born the same day
+ * in two classes) still do.
+ */
+export const outranks = (mine: Cand, rival: Cand): boolean =>
+  mine.ev.exactIdentity && rival.ev.otherClass && rival.ev.name.grade !== 'exact';
+
 export function resolve(input: ResolveInput): ResolveOutput {
-  const { cands, notRivals, rejected, confirmed, labelX, labelY, yWord } = input;
+  const { cands, notRivals, rejected, confirmed, anchored, labelX, labelY, yWord } = input;
   const n = cands.length;
   const compatible: Cand[][] = new Array(n);
   const rejectedAny = new Uint8Array(n);
@@ -144,8 +158,11 @@ export function resolve(input: ResolveInput): ResolveOutput {
     // A weaker rival still blocks `certain` when its own pair is doubtful (a typo, another
     // class…) or when only non-decisive facts (a further child, the ENT's hint) put it behind.
     const blocks = (weaker: Cand, stronger: Cand) => weaker.ev.soft || stronger.ev.rank - weaker.ev.rank < TIE;
-    const blockingTaken = taken.filter((t) => blocks(t.c, t.by.c));
-    const blockingClaimants = bestConflicts.filter((o) => blocks(o.c, best));
+    const keyed = !!anchored?.(x);
+    const outranked = (rival: Cand) => keyed && outranks(best, rival);
+    const blockingTaken = taken.filter((t) => blocks(t.c, t.by.c) && !outranked(t.c));
+    const blockingClaimants = bestConflicts.filter((o) => blocks(o.c, best) && !outranked(o.c));
+    const others = keyed ? available.filter((c, i) => i > 0 && !outranks(best, c)) : available.slice(1);
     if (tied.length > 1) {
       decision = 'ambiguous';
       options = available;
@@ -154,15 +171,17 @@ export function resolve(input: ResolveInput): ResolveOutput {
       decision = 'ambiguous';
       options = [best];
       notes.push(`${yWord} ${labelY(best.y)} pourrait aussi être celle de : ${closeClaimants.map((o) => labelX(o.x)).join(', ')}`);
-    } else if (available.length > 1 || blockingTaken.length || blockingClaimants.length) {
+    } else if (others.length || blockingTaken.length || blockingClaimants.length) {
       decision = 'probable';
-      if (available.length > 1) notes.push(`autre candidat possible, moins proche : ${list(available.slice(1))}`);
+      if (others.length) notes.push(`autre candidat possible, moins proche : ${list(others)}`);
       if (blockingTaken.length) notes.push(`candidat écarté car plus proche d'une autre personne : ${list(blockingTaken.map((t) => t.c))}`);
       if (blockingClaimants.length) {
         notes.push(`${yWord} ${labelY(best.y)} ressemble aussi à : ${blockingClaimants.map((o) => labelX(o.x)).join(', ')}`);
       }
     } else {
       decision = best.ev.certainGrade ? 'certain' : 'probable';
+      if (decision === 'certain' && keyed && (available.length > 1 || taken.length || bestConflicts.length))
+        notes.push("clé de jointure, même nom et même classe : l'emporte sur un nom seulement proche dans une autre classe");
     }
     return { decision, best, options, notes };
   };

@@ -25,6 +25,8 @@ export interface StageOptions {
   alreadyLinked?: (y: number) => string | undefined;
   /** Every result is at most probable, with this note (no SIECLE record where one was expected…). */
   capNote?: (x: Rec) => string | undefined;
+  /** Left records an ENT account names by its join key (their exact identity outranks a near-name rival elsewhere). */
+  anchored?: (x: Rec) => boolean;
   rejected: PairSet;
   confirmed: PairSet;
 }
@@ -154,6 +156,7 @@ export function runStage(xs: Rec[], ys: Rec[], opts: StageOptions): StageResult 
     notRivals: opts.notRivals ? (pa, ca, pb, cb) => opts.notRivals!(xs[pending[pa]!]!, ca, xs[pending[pb]!]!, cb) : undefined,
     rejected: (p, y) => isRejected(pending[p]!, y),
     confirmed: (p, y) => isConfirmed(pending[p]!, y),
+    anchored: opts.anchored ? (p) => opts.anchored!(xs[pending[p]!]!) : undefined,
     labelX: (p) => xs[pending[p]!]!.label,
     labelY: (y) => ys[y]!.label,
     yWord: opts.yWord,

@@ -37,6 +37,17 @@ export interface SchoolDataset {
   entAccounts: EntAccount[];
   /** Export date per source kind (the newest file of that kind), ISO. */
   exportDates: Partial<Record<ParsedFile['kind'], string>>;
+  /** What the admin says the files cannot: see DatasetSettings. */
+  settings?: DatasetSettings;
+}
+
+/** The admin's settings for one school (the CLI's options, the app's settings). */
+export interface DatasetSettings {
+  /**
+   * The ENT creates accounts for « personnes en charge » (NIVEAU_RESPONSABILITE 2: Open ENT NG's
+   * `import-person-in-charge`). Unset: inferred from the ENT export (model/guardians.ts).
+   */
+  personInChargeAccounts?: boolean;
 }
 
 export interface AssembleOptions {
@@ -44,6 +55,8 @@ export interface AssembleOptions {
   uai?: string;
   /** The school year (start year); by default the one most SIECLE/STS files carry. */
   schoolYear?: number;
+  /** See DatasetSettings.personInChargeAccounts. */
+  personInChargeAccounts?: boolean;
 }
 
 function mostCommon<T>(values: T[]): T | undefined {
@@ -168,6 +181,7 @@ export function assembleDataset(files: ParsedFile[], opts: AssembleOptions = {})
   const used = new Set(selectFiles(files));
   const ref = referenceSchool(files, opts);
   const ds = emptyDataset({ uai: ref.uai ?? '', schoolYear: ref.schoolYear }, files);
+  if (opts.personInChargeAccounts !== undefined) ds.settings = { personInChargeAccounts: opts.personInChargeAccounts };
   const seenSubjects = new Set<string>();
   const seenMefs = new Set<string>();
   for (const f of files) {

@@ -58,7 +58,13 @@ export function pupilStatus(records: readonly Pupil[]): PersonStatus {
 export function guardianStatus(records: readonly Guardian[], idx: Index): PersonStatus {
   const links = records.flatMap((g) => idx.linksTo.get(g) ?? []);
   if (links.some((l) => l.link.level === 1 && l.pupil.status === 'current')) return 'current';
-  return links.some((l) => l.link.level === 1) ? 'former' : 'contact';
+  if (links.some((l) => l.link.level === 2 && l.pupil.status === 'current')) return 'in-charge';
+  return links.some((l) => l.link.level <= 2) ? 'former' : 'contact';
+}
+
+/** Levels the sample's ENT makes accounts from: legal guardians, and « en charge » where the region turned it on. */
+export function makesAccount(w: World, link: Link): boolean {
+  return link.level === 1 || (link.level === 2 && w.entInCharge);
 }
 
 /** A teacher for PRONOTE: FONCTION ENS, or referenced by a service (teachers on leave). */
@@ -109,7 +115,8 @@ function makeRows(w: World, idx: Index): void {
   for (const [key, records] of idx.guardiansByKey) {
     const children = new Map<string, PronoteRow>();
     for (const g of records) for (const { pupil, link } of idx.linksTo.get(g) ?? []) {
-      const row = link.level === 1 ? idx.rowByKey.get(pupil.key) : undefined;
+      // PRONOTE lists legal guardians and people « en charge » (NIV RESP LEGAL / EN CHARGE), not contacts.
+      const row = link.level <= 2 ? idx.rowByKey.get(pupil.key) : undefined;
       if (row) children.set(row.key, row);
     }
     if (children.size === 0) continue;
@@ -174,17 +181,18 @@ function makeAccounts(w: World, idx: Index): void {
   }
   for (const g of numeric(w.guardians)) {
     if (g.noEnt) continue;
-    const kids = (idx.linksTo.get(g) ?? []).filter(({ link }) => link.level === 1).map(({ pupil }) => pupil);
+    const kids = (idx.linksTo.get(g) ?? []).filter(({ link }) => makesAccount(w, link)).map(({ pupil }) => pupil);
     const fed = kids.filter((p) => idx.accountOf.has(p) || (p.status === 'current' && p.entState === 'multi' && missingFields(p).length === 0));
     if (fed.length === 0) continue;
-    open(g, 'guardian', 'Responsable élève', g.prenom, g.nomUsage || g.nom, (fed.find((p) => p.status === 'current') ?? fed[0] as Pupil).klass);
+    const a = open(g, 'guardian', 'Responsable élève', g.prenom, g.nomUsage || g.nom, (fed.find((p) => p.status === 'current') ?? fed[0] as Pupil).klass);
+    if (g.entManual) a.cle = '';
   }
   // Pupil rows point at their guardians' rows.
   for (const p of w.pupils) {
     const a = idx.accountOf.get(p);
     if (!a) continue;
     for (const l of p.links) {
-      const ga = l.level === 1 ? idx.accountOf.get(l.guardian) : undefined;
+      const ga = makesAccount(w, l) && !l.guardian.entManual ? idx.accountOf.get(l.guardian) : undefined;
       if (!ga) continue;
       if (l.parente === '20' && !a.pere) a.pere = ga.uid;
       else if (l.parente === '10' && !a.mere) a.mere = ga.uid;
@@ -207,7 +215,9 @@ function expectations(w: World, idx: Index): void {
   for (const a of w.accounts) {
     const row = idx.rowByKey.get(a.key) ?? null;
     const severalAccounts = (idx.accountsByKey.get(a.key)?.length ?? 0) > 1;
-    if (row && idx.ambiguous.has(row.id)) {
+    const manual = a.kind === 'guardian' && (idx.guardiansByKey.get(a.key) ?? []).some((g) => g.entManual);
+    if (row && (idx.ambiguous.has(row.id) || manual)) {
+      // A hand-made account of a guardian with a namesake: nothing ties it to either record.
       a.hidden = row.id;
       a.trap = 'homonym-indistinguishable';
       continue;
@@ -222,15 +232,17 @@ function expectations(w: World, idx: Index): void {
         if (pupil?.nearName) return 'near-name-different-person';
         if (pupil && pupilStatus(pupils) === 'left') return 'leaver';
         if (pupil && pupilStatus(pupils) === 'inactive') return 'inactive';
-        if (guardians.length && guardianStatus(guardians, idx) !== 'current') return 'guardian-not-current';
+        if (guardians.length && !['current', 'in-charge'].includes(guardianStatus(guardians, idx))) return 'guardian-not-current';
         if (staff && !isTeacher(staff, idx)) return 'personnel-no-idpn';
         return 'not-in-pronote';
       }
       if (severalAccounts) return 'duplicate-record';
       if (pupil?.nearName) return 'near-name-different-person';
+      if (pupil?.cousin) return 'near-name-other-class';
       if (row.kind === 'eleve' && (sameBirth.get(`${normName(row.nom)}|${normName(row.prenom)}|${row.birth}`)?.length ?? 0) > 1) return 'same-name-same-birthdate';
       if (pupil?.twin) return 'twin';
       if ((sameName.get(`${row.kind}|${normName(row.nom)}|${normName(row.prenom)}`)?.length ?? 0) > 1) return row.kind === 'responsable' ? 'same-name-guardian' : 'homonym';
+      if (guardians.length && guardianStatus(guardians, idx) === 'in-charge') return 'guardian-in-charge';
       if (row.variant || a.nameVariant) return 'name-variant';
       if (pupil && usageDiffers(pupil.nom, pupil.nomUsage)) return 'usage-name';
       const g = guardians.find((x) => x.id === a.cle);

@@ -3,6 +3,7 @@
 
 import { zipSync } from 'fflate';
 import { injectAnomalies } from './anomalies.js';
+import { plantCases } from './planted.js';
 import { SCHOOL_NAMES, uaiWithKey } from './data.js';
 import { addDays, isIsoDate } from './dates.js';
 import { derive } from './derive.js';
@@ -62,6 +63,7 @@ export function resolveOptions(opts: SampleOptions = {}, schoolName = 'Jean-Jaur
 function generate(o: Resolved): SampleSchool {
   const w = buildWorld(o);
   if (o.anomalies) injectAnomalies(w);
+  plantCases(w);
   const idx = derive(w);
   const head = w.staff.find((s) => s.role === 'dir');
   const eleves = writeEleves(w);

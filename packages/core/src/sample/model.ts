@@ -42,6 +42,11 @@ export interface Guardian {
   profession: string;
   /** Absent from the AAF export although current (anomaly). */
   noEnt: boolean;
+  /**
+   * Account made by hand in the ENT (anomaly): no « Clé de jointure », and the children's rows do
+   * not name it. With a namesake, nothing tells the two accounts apart: « à trancher ».
+   */
+  entManual: boolean;
   /** For a duplicate record: how it differs from the original ('' for an original). */
   dupVariant: string;
   pronoteNom: string | null;
@@ -95,6 +100,8 @@ export interface Pupil {
   /** Hand-made duplicate record. */
   handmade: boolean;
   nearName: boolean;
+  /** A cousin in another class, born the same day, whose given name is a compound of this one's (or the reverse). */
+  cousin: boolean;
   pronoteNom: string | null;
   pronotePrenom: string | null;
   pronoteNoIne: boolean;
@@ -206,6 +213,11 @@ export interface World {
   accounts: EntAccount[];
   /** Traps that need the generator's knowledge (pairs chosen on purpose). */
   pairs: { code: TrapCode; keys: string[]; note: string }[];
+  /**
+   * The ENT creates accounts for « personnes en charge » (NIVEAU_RESPONSABILITE 2: Open ENT NG's
+   * `import-person-in-charge` turned on). The sample school's region has it on.
+   */
+  entInCharge: boolean;
 }
 
 export interface IdSource {

@@ -148,14 +148,15 @@ class TruthBuilder {
       const status = guardianStatus(records, idx);
       const accounts = idx.accountsByKey.get(key) ?? [];
       const g = primaryGuardian(records);
-      if (status === 'current' && accounts.length === 0) {
+      if ((status === 'current' || (status === 'in-charge' && w.entInCharge)) && accounts.length === 0) {
         this.add('ent.account-missing', records.map(guardianSubject),
-          g.noEnt ? 'legal guardian missing from the AAF export' : 'legal guardian whose children are not in the ENT (blocked or pending records)');
+          g.noEnt ? 'legal guardian missing from the AAF export' : `${status === 'current' ? 'legal guardian' : 'person « en charge »'} whose children are not in the ENT (blocked or pending records)`);
       }
       if (status === 'current' && !idx.rowByKey.has(key)) {
         this.add('pronote.not-in-pronote', this.subjectsOf(key), 'legal guardian of newcomers only: not in the PRONOTE lists yet');
       }
-      if (status !== 'current') {
+      // A guardian « en charge » (or a contact) of a current pupil is present: their account is nobody's orphan.
+      if (status === 'former') {
         for (const a of accounts) this.add('ent.account-orphan', [accountSubject(a), guardianSubject(g)], 'guardian of pupils who left only, but the ENT account is still there');
       }
     }
@@ -199,6 +200,14 @@ class TruthBuilder {
       this.add('match.ambiguous', keys.flatMap((k) => this.subjectsOf(k)),
         `${keys.length} PRONOTE rows "${this.nameOf(keys[0] as string)}" that nothing in the files tells apart: leave the IDs empty and ask`);
     }
+    // Hand-made ENT accounts of namesakes: the files cannot tell which account is whose.
+    const manual = new Map<string, string[]>();
+    for (const g of w.guardians) if (g.entManual) pushTo(manual, `${g.civ}|${normName(g.nomUsage || g.nom)}|${normName(g.prenom)}`, g.key);
+    for (const keys of manual.values()) {
+      if (keys.length < 2) continue;
+      this.add('match.ambiguous', keys.flatMap((k) => this.subjectsOf(k)),
+        `${keys.length} guardians "${this.nameOf(keys[0] as string)}" whose ENT accounts have no join key and no child: à trancher, and neither is missing an account`);
+    }
   }
 
   trapsList(): void {
@@ -210,7 +219,12 @@ class TruthBuilder {
       seen.add(id);
       this.traps.push({ code, subjects: keys.flatMap((k) => this.subjectsOf(k)), note });
     };
-    for (const pair of w.pairs) if (pair.code === 'near-name-different-person' || pair.code === 'same-name-guardian') push(pair.code, pair.keys, pair.note);
+    for (const pair of w.pairs) {
+      if (pair.code === 'near-name-different-person' || pair.code === 'same-name-guardian' || pair.code === 'near-name-other-class') push(pair.code, pair.keys, pair.note);
+    }
+    for (const [key, records] of idx.guardiansByKey) {
+      if (guardianStatus(records, idx) === 'in-charge') push('guardian-in-charge', [key], `${this.nameOf(key)} is « en charge » (NIVEAU_RESPONSABILITE 2) of a current pupil: ENT account and PRONOTE row`);
+    }
     const byName = new Map<string, string[]>();
     for (const r of w.pronote) {
       pushTo(byName, `${r.kind}|${normName(r.nom)}|${normName(r.prenom)}`, r.key);

@@ -78,6 +78,8 @@ export const TRAP_CODES = [
   'twin', // twin sibling: same family name, birth date and class, other given name
   'homonym', // another person of the same kind has the same normalised full name
   'same-name-guardian', // another guardian has the same name (different children)
+  'near-name-other-class', // a cousin born the same day in another class, given name a compound of this one: join key + name + class settle it
+  'guardian-in-charge', // a « personne en charge » (NIVEAU_RESPONSABILITE 2) with an ENT account and a PRONOTE row: not an orphan, not a contact
   'name-variant', // PRONOTE (or ENT) spells the name differently: accent, hyphen, particle, apostrophe, œ
   'usage-name', // NOM_USAGE ≠ NOM_DE_FAMILLE; PRONOTE and the ENT show the usage name
   'on-leave-with-service', // STS person without FONCTION (leave) still referenced by a SERVICE
@@ -110,7 +112,8 @@ export type PersonStatus =
   | 'left' // pupil with DATE_SORTIE
   | 'inactive' // pupil in division "Inactifs"
   | 'former' // guardian only of leavers / inactive pupils
-  | 'contact'; // guardian with NIVEAU_RESPONSABILITE 2 or 3 only (not expected in the ENT nor in PRONOTE)
+  | 'in-charge' // guardian « en charge » (NIVEAU_RESPONSABILITE 2) of a current pupil, legal guardian of none: in PRONOTE, and in the ENT when it makes their accounts
+  | 'contact'; // guardian with NIVEAU_RESPONSABILITE 3 only (not expected in the ENT nor in PRONOTE)
 
 /** One real person, with every record that represents them in each source. */
 export interface TruthPerson {

@@ -68,6 +68,40 @@ function mail(rng: Rng, prenom: string, nom: string): string {
   return `${local}${rng.chance(0.3) ? rng.between(1, 99) : ''}@${rng.pick(MAIL_DOMAINS)}`;
 }
 
+/** A new address, with a fresh ADRESSE_ID. */
+export function newAddress(w: World, rng: Rng): Address {
+  const [postcode, city, insee] = rng.pick(POSTAL);
+  const bis = rng.chance(0.05) ? ' bis' : '';
+  return {
+    id: w.ids.adresse(),
+    line1: `${rng.between(1, 180)}${bis} ${rng.pick(STREETS)}`,
+    line2: rng.chance(0.15) ? rng.pick(ADDRESS_LINE2) : '',
+    postcode, city, insee,
+  };
+}
+
+/** A new guardian record (fresh PERSONNE_ID), added to the world; `prenom` drawn unless given. */
+export function newGuardian(w: World, rng: Rng, key: string, civ: 'M.' | 'MME', nom: string, nomUsage: string, address: Address, given?: string): Guardian {
+  const prenom = given ?? rng.pick(civ === 'M.' ? MAN_NAMES : WOMAN_NAMES);
+  const g: Guardian = {
+    key,
+    id: w.ids.personne(),
+    civ, nom, nomUsage, prenom,
+    telPortable: mobile(rng),
+    telPerso: rng.chance(0.3) ? '05' + rng.chars(8, DIGITS) : '',
+    mel: rng.chance(0.85) ? mail(rng, prenom, nomUsage || nom) : '',
+    address,
+    profession: rng.pick(PROFESSIONS),
+    noEnt: false,
+    entManual: false,
+    dupVariant: '',
+    pronoteNom: null,
+    pronotePrenom: null,
+  };
+  w.guardians.push(g);
+  return g;
+}
+
 class Builder {
   readonly w: World;
   private guardianCount = 0;
@@ -77,41 +111,16 @@ class Builder {
   constructor(readonly o: Resolved, readonly rng: Rng, ids: IdSource) {
     this.w = {
       o, divisions: [], divisionByCode: new Map(), groups: [], pupils: [], guardians: [], staff: [], services: [],
-      ids, pronote: [], accounts: [], pairs: [],
+      ids, pronote: [], accounts: [], pairs: [], entInCharge: true,
     };
   }
 
   address(): Address {
-    const rng = this.rng;
-    const [postcode, city, insee] = rng.pick(POSTAL);
-    const bis = rng.chance(0.05) ? ' bis' : '';
-    return {
-      id: this.w.ids.adresse(),
-      line1: `${rng.between(1, 180)}${bis} ${rng.pick(STREETS)}`,
-      line2: rng.chance(0.15) ? rng.pick(ADDRESS_LINE2) : '',
-      postcode, city, insee,
-    };
+    return newAddress(this.w, this.rng);
   }
 
   guardian(civ: 'M.' | 'MME', nom: string, nomUsage: string, address: Address): Guardian {
-    const rng = this.rng;
-    const prenom = rng.pick(civ === 'M.' ? MAN_NAMES : WOMAN_NAMES);
-    const g: Guardian = {
-      key: `guardian:${this.guardianCount++}`,
-      id: this.w.ids.personne(),
-      civ, nom, nomUsage, prenom,
-      telPortable: mobile(rng),
-      telPerso: rng.chance(0.3) ? '05' + rng.chars(8, DIGITS) : '',
-      mel: rng.chance(0.85) ? mail(rng, prenom, nomUsage || nom) : '',
-      address,
-      profession: rng.pick(PROFESSIONS),
-      noEnt: false,
-      dupVariant: '',
-      pronoteNom: null,
-      pronotePrenom: null,
-    };
-    this.w.guardians.push(g);
-    return g;
+    return newGuardian(this.w, this.rng, `guardian:${this.guardianCount++}`, civ, nom, nomUsage, address);
   }
 
   /** One household: legal guardians, an optional contact, and 1–3 pupils. */
@@ -207,7 +216,7 @@ class Builder {
       regime: rng.weighted([['2', 70], ['0', 25], ['3', 5]]),
       prevSchool,
       links: links.map((l) => ({ ...l })),
-      status: 'current', twin: false, newcomer: false, entState: 'ok', entKeep: false, handmade: false, nearName: false,
+      status: 'current', twin: false, newcomer: false, entState: 'ok', entKeep: false, handmade: false, nearName: false, cousin: false,
       pronoteNom: null, pronotePrenom: null, pronoteNoIne: false, entPrenom: null, entNom: null,
     };
     this.w.pupils.push(p);

@@ -247,7 +247,9 @@ describe('match.ambiguous', () => {
     const found = ambiguous.run(ctx(ds, m));
     expect(found).toHaveLength(2);
     expect(found[0]!.subjects.map((s) => s.id)).toEqual(['lea', '1', '2']);
-    expect(found[0]!.evidence[0]).toContain('MARTIN Léa (3A) ; MARTIN Léa (3B)');
+    expect(found[0]!.evidence[0]).toContain('à trancher');
+    // Each candidate with what tells it apart (class, ids, birth date).
+    expect(found[0]!.evidence.filter((e) => e.startsWith('Candidat MARTIN Léa (3'))).toHaveLength(2);
     expect(found[1]!.subjects.map((s) => s.id)).toEqual(['lea2', '2', 'PN1', 'PN2']);
     expect(found[1]!.evidence.join('\n')).toContain('Candidat PN2 : MARTIN Léa (3B)');
   });
@@ -278,6 +280,7 @@ describe('match.ambiguous', () => {
     l.candidates = [ref.row('PN2')];
     const [f] = ambiguous.run(ctx(ds, m));
     expect(f!.subjects[0]).toMatchObject({ kind: 'pupil', id: '1', label: 'MARTIN Léa (3A)' });
-    expect(f!.evidence[0]).toContain('fiche PRONOTE PN1 – MARTIN Léa (élève) ; fiche PRONOTE PN2 – MARTIN Lea (élève)');
+    expect(f!.evidence[0]).toContain('à trancher');
+    expect(f!.evidence.slice(1, 3)).toEqual(['Candidat fiche PRONOTE PN1 – MARTIN Léa (élève).', 'Candidat fiche PRONOTE PN2 – MARTIN Lea (élève).']);
   });
 });

@@ -134,7 +134,7 @@ describe('mailmerge', () => {
       ['5B', 'Léo', 'mum'],
     ]);
     expect(lines(all.csv)[0]).toBe(
-      "Classe de l'enfant;Nom de l'enfant;Prénom de l'enfant;Nom du responsable;Prénom du responsable;Identifiant;Mot de passe;Code d'activation",
+      "Classe de l'enfant;Nom de l'enfant;Prénom de l'enfant;Nom du responsable;Prénom du responsable;Responsabilité;Identifiant;Mot de passe;Code d'activation",
     );
     expect(buildMailMerge(ds, m, { profile: 'parents', division: '5B' }).rows).toHaveLength(1);
     expect(buildMailMerge(ds, m, { profile: 'parents', division: '4C' }).rows).toHaveLength(0);
