@@ -3,7 +3,7 @@
  * chose (default 7 days), then wiped. Every read checks the expiry: an expired plan is never used.
  */
 import { BRIDGE_VERSION, type BridgePlan } from '@raccord/core/bridge/protocol.js';
-import { DEFAULT_KEEP_DAYS, pendingItem, planItem, type StoredPlan } from './storage';
+import { DEFAULT_KEEP_DAYS, planItem, type StoredPlan } from './storage';
 
 const DAY_MS = 86_400_000;
 
@@ -59,10 +59,4 @@ export async function loadStoredPlan(now = new Date()): Promise<StoredPlan | nul
 
 export async function loadPlan(now = new Date()): Promise<BridgePlan | null> {
   return (await loadStoredPlan(now))?.plan ?? null;
-}
-
-/** « Oublier » : the plan and any captured file not yet handed to the app. */
-export async function forgetAll(): Promise<void> {
-  await planItem.removeValue();
-  await pendingItem.removeValue();
 }
