@@ -44,6 +44,14 @@ export interface BridgePerson {
   evidence: string[];
   /** For ambiguous people: the candidates, never filled automatically. */
   candidates?: { pronoteId: string; label: string }[];
+  /**
+   * Why the plan has (or has not) an ID for this person, as the matcher said (`AssignmentStatus`):
+   * tells « absent de PRONOTE » (`no-pronote-row`) from a probable link left to confirm (`linked`).
+   * Absent from plans of older versions of the app.
+   */
+  pronoteStatus?: 'linked' | 'ambiguous' | 'chosen' | 'no-pronote-row' | 'no-pronote-list' | 'no-owner' | 'ambiguous-owner';
+  /** The ID each ENT account of the person carries today, by login (a login missing here carries none). */
+  currentByLogin?: Record<string, string>;
 }
 
 /** A mark the extension shows next to a record in a portal's list. */
