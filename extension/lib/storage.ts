@@ -13,7 +13,7 @@ export const DEFAULT_KEEP_DAYS = 7;
 export interface Settings {
   /** The app's origin (scheme://host:port); the bridge runs only there. */
   appOrigin: string;
-  /** Days the plan is kept before it is wiped (the admin's choice; the app may set it when publishing). */
+  /** Days the plan is kept before it is wiped: the admin sets it in the app, which sends it with each plan (the options page only shows it). */
   keepDays: number;
   /** Portal origins the admin enabled (and granted). Content scripts run on these only. */
   enabledOrigins: string[];

@@ -5,7 +5,7 @@ import type { Browser } from 'wxt/browser';
 import { handle } from '../lib/background';
 import { bytesToBase64, base64ToBytes } from '../lib/bytes';
 import { matchPattern, parseHostOrigin } from '../lib/hosts';
-import { clampKeepDays, isBridgePlan, loadStoredPlan, retimePlan, savePlan } from '../lib/plan-store';
+import { clampKeepDays, isBridgePlan, loadStoredPlan, savePlan } from '../lib/plan-store';
 import { forgetAll, pendingItem } from '../lib/pending';
 import { getSettings, planItem, updateSettings } from '../lib/storage';
 import { labelOf, locatorFor, resolveLocator } from '../features/designate';
@@ -24,10 +24,10 @@ describe('plan retention', () => {
     expect(await planItem.getValue()).toBeNull();
   });
 
-  it('changing the retention moves the expiry', async () => {
+  it('a plan published again with another retention gets the new expiry', async () => {
     await savePlan(replicaPlan(), 7, new Date('2025-11-21T10:00:00Z'));
-    await retimePlan(1);
-    expect((await planItem.getValue())?.expiresAt).toBe('2025-11-22T10:00:00.000Z');
+    await savePlan(replicaPlan(), 1, new Date('2025-11-21T11:00:00Z'));
+    expect((await planItem.getValue())?.expiresAt).toBe('2025-11-22T11:00:00.000Z');
   });
 
   it('retention is 1‥365 days, 7 by default', () => {
