@@ -135,11 +135,11 @@ export function Options() {
       <h2>Plan reçu de l’application</h2>
       {stored ? (
         <p>
-          Plan de {schoolLabel(stored.plan.school)} ({stored.plan.people.length} personnes), reçu le {frDateTime(stored.storedAt)}, effacé automatiquement le{' '}
-          {frDateTime(stored.expiresAt)}.
+          Plan du {frDateTime(stored.plan.generatedAt)} de {schoolLabel(stored.plan.school)} ({stored.plan.people.length} personnes), reçu le {frDateTime(stored.storedAt)},
+          effacé automatiquement le {frDateTime(stored.expiresAt)}.
         </p>
       ) : (
-        <p>Aucun plan reçu : ouvrez l’application Raccord avec un import analysé, elle l’envoie d’elle-même.</p>
+        <p>Aucun plan enregistré. Ouvrez l’application Raccord avec un import analysé : elle l’envoie d’elle-même.</p>
       )}
       <p>
         Conservation du plan : <strong>{settings.keepDays === 1 ? '1 jour' : `${settings.keepDays} jours`}</strong>.{' '}
