@@ -6,12 +6,13 @@
  *   à remplacer (current vs expected), déjà bon, absent de PRONOTE, à décider dans Raccord — with
  *   « Copier » only where pasting is right; the expected states come from core's ground truth;
  * - the options page shows the retention set in the app, without an input of its own;
- * - the app's page logs no storage error from the extension; the manifest has its icons.
+ * - the app's page (and an enabled portal's) logs no storage error from the extension; the
+ *   manifest has its icons.
  */
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { generateSchool, sampleDatesFor } from '../../../packages/core/src/sample/index.ts';
 import type { SampleTruth } from '../../../packages/core/src/sample/types.ts';
-import { APP, expect, test, waitForBridge } from './fixtures';
+import { APP, enablePortals, expect, PORTALS, registered, test, waitForBridge } from './fixtures';
 
 type Truth = SampleTruth['assignments'][string];
 interface PlanPerson {
@@ -119,6 +120,15 @@ test('popup states on the sample school, the app’s extension status, one reten
   await app.waitForTimeout(1000);
   expect(errors.filter((e) => /storage/i.test(e))).toEqual([]);
   expect(errors).toEqual([]);
+
+  // …nor on a portal page the admin enabled (the portal script reads the same storage module).
+  await enablePortals(context, extensionId);
+  expect((await registered(sw)).map((r) => r.id)).toContain('raccord-portal');
+  const portal = await context.newPage();
+  const portalErrors = collectErrors(portal);
+  await portal.goto(`${PORTALS}/kosmos/annuaire.html`);
+  await portal.waitForTimeout(1500);
+  expect(portalErrors.filter((e) => /storage/i.test(e))).toEqual([]);
 
   // 7. The icons of the manifest exist in the build.
   const icons = await sw.evaluate(() => chrome.runtime.getManifest().icons ?? {});
