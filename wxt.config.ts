@@ -25,11 +25,14 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => {
     const permissions = ['storage', 'scripting', 'alarms', 'clipboardWrite'];
     if (browser !== 'firefox') permissions.push('sidePanel');
+    // Drawn from the app's logo by extension/scripts/icons.py (extension/public/icon/).
+    const icons = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
     const base = {
       name: 'Raccord',
       description: 'Raccord dans les portails : capture des exports, identifiants PRONOTE, signalements. Aucune donnée ne quitte le poste.',
       version: pkg.version,
-      action: { default_title: 'Raccord' },
+      icons,
+      action: { default_title: 'Raccord', default_icon: icons },
     };
     // Raccord collects nothing: declared as such for Firefox's built-in data consent.
     const gecko = { id: 'raccord@raccord.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };

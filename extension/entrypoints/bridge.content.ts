@@ -9,7 +9,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BRIDGE_VERSION, EXTENSION_SOURCE, isAppMessage, type CapturedFile, type ExtensionToApp } from '@raccord/core/bridge/protocol.js';
 import { base64ToBytes } from '../lib/bytes';
 import { loadStoredPlan } from '../lib/plan-store';
-import { getSettings, type PendingFile } from '../lib/storage';
+import { getSettings } from '../lib/storage';
+import type { PendingFile } from '../lib/pending';
 import { isRuntimeMessage, type RuntimeMessage } from '../lib/messages';
 
 export default defineContentScript({

@@ -5,10 +5,11 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { AppToExtension } from '@raccord/core/bridge/protocol.js';
-import { clampKeepDays, forgetAll, isBridgePlan, loadStoredPlan, savePlan } from './plan-store';
+import { clampKeepDays, isBridgePlan, loadStoredPlan, savePlan } from './plan-store';
+import { forgetAll, pendingItem, type PendingFile } from './pending';
 import type { CaptureRequest, CaptureResponse, RuntimeMessage } from './messages';
 import { syncRegistrations } from './registration';
-import { getSettings, pendingItem, updateSettings, type PendingFile } from './storage';
+import { getSettings, updateSettings } from './storage';
 import { matchPattern } from './hosts';
 
 export const RETENTION_ALARM = 'raccord-retention';

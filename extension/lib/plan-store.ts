@@ -1,9 +1,9 @@
 /**
  * The plan the app publishes, kept in extension storage with its date, only as long as the admin
- * chose (default 7 days), then wiped. Every read checks the expiry: an expired plan is never used.
+ * chose in the app (default 7 days; the app sends it with the plan), then wiped. Every read checks the expiry: an expired plan is never used.
  */
 import { BRIDGE_VERSION, type BridgePlan } from '@raccord/core/bridge/protocol.js';
-import { DEFAULT_KEEP_DAYS, pendingItem, planItem, type StoredPlan } from './storage';
+import { DEFAULT_KEEP_DAYS, planItem, type StoredPlan } from './storage';
 
 const DAY_MS = 86_400_000;
 
@@ -38,14 +38,6 @@ export async function savePlan(plan: BridgePlan, keepDays: number, now = new Dat
   return stored;
 }
 
-/** Moves the expiry of the stored plan when the admin changes the retention. */
-export async function retimePlan(keepDays: number): Promise<void> {
-  const stored = await planItem.getValue();
-  if (!stored) return;
-  const expiresAt = new Date(new Date(stored.storedAt).getTime() + clampKeepDays(keepDays) * DAY_MS).toISOString();
-  await planItem.setValue({ ...stored, expiresAt });
-}
-
 /** The stored plan if still within its retention; an expired one is wiped on the spot. */
 export async function loadStoredPlan(now = new Date()): Promise<StoredPlan | null> {
   const stored = await planItem.getValue();
@@ -59,10 +51,4 @@ export async function loadStoredPlan(now = new Date()): Promise<StoredPlan | nul
 
 export async function loadPlan(now = new Date()): Promise<BridgePlan | null> {
   return (await loadStoredPlan(now))?.plan ?? null;
-}
-
-/** « Oublier » : the plan and any captured file not yet handed to the app. */
-export async function forgetAll(): Promise<void> {
-  await planItem.removeValue();
-  await pendingItem.removeValue();
 }

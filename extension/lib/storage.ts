@@ -1,18 +1,19 @@
 /**
  * Everything the extension keeps, all in the browser's extension storage on this machine:
  * settings (app origin, retention, enabled hosts), the plan published by the app (with its date
- * and expiry), fields the admin designated per host, and captured files waiting for the app
- * (session storage: memory only, gone when the browser closes).
+ * and expiry) and fields the admin designated per host. Captured files waiting for the app are in
+ * session storage (lib/pending.ts), kept apart because content scripts import this module and may
+ * not touch session storage.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_APP_ORIGIN, type BridgePlan, type CapturedFile } from '@raccord/core/bridge/protocol.js';
+import { DEFAULT_APP_ORIGIN, type BridgePlan } from '@raccord/core/bridge/protocol.js';
 
 export const DEFAULT_KEEP_DAYS = 7;
 
 export interface Settings {
   /** The app's origin (scheme://host:port); the bridge runs only there. */
   appOrigin: string;
-  /** Days the plan is kept before it is wiped (the admin's choice; the app may set it when publishing). */
+  /** Days the plan is kept before it is wiped: the admin sets it in the app, which sends it with each plan (the options page only shows it). */
   keepDays: number;
   /** Portal origins the admin enabled (and granted). Content scripts run on these only. */
   enabledOrigins: string[];
@@ -54,11 +55,3 @@ export interface FieldLocator {
 
 /** origin → purpose (`pronote-id`) → locator. */
 export const designationsItem = storage.defineItem<Record<string, Record<string, FieldLocator>>>('local:designations', { fallback: {} });
-
-/** Captured files on their way to the app; bytes as base64 (runtime messages are JSON). */
-export interface PendingFile extends Omit<CapturedFile, 'bytes'> {
-  id: string;
-  base64: string;
-}
-
-export const pendingItem = storage.defineItem<PendingFile[]>('session:pending', { fallback: [] });

@@ -1,6 +1,7 @@
 /**
- * Options: the app's origin, how long the plan is kept, the portal hosts Raccord may run on
- * (each one granted by the browser on request, nothing else), and the fields designated per host.
+ * Options: the app's origin, the plan received (and how long it is kept: set in the app, which
+ * sends it with the plan — one setting, shown here, not doubled), the portal hosts Raccord may run
+ * on (each one granted by the browser on request, nothing else), and the fields designated per host.
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
@@ -8,10 +9,9 @@ import { normalizeOrigin } from '@raccord/core/bridge/protocol.js';
 import { KNOWN_HOSTS, matchPattern, parseHostOrigin } from '../lib/hosts';
 import type { RuntimeMessage } from '../lib/messages';
 import type { Registered } from '../lib/registration';
-import { clampKeepDays, retimePlan } from '../lib/plan-store';
-import { designationsItem, getSettings, settingsItem, updateSettings, type FieldLocator, type Settings } from '../lib/storage';
+import { designationsItem, getSettings, updateSettings, type FieldLocator } from '../lib/storage';
 import { forgetField } from '../features/designate';
-import { frDateTime, usePlan } from './usePlan';
+import { frDateTime, schoolLabel, usePlan, useSettings } from './usePlan';
 
 const firefox = import.meta.env.FIREFOX === true;
 
@@ -19,15 +19,6 @@ const firefox = import.meta.env.FIREFOX === true;
 async function sync(): Promise<string[] | null> {
   const r = (await browser.runtime.sendMessage({ type: 'sync-registrations' } satisfies RuntimeMessage)) as Registered | undefined;
   return r?.portal ?? null;
-}
-
-function useSettings(): Settings | null {
-  const [s, setS] = useState<Settings | null>(null);
-  useEffect(() => {
-    void getSettings().then(setS);
-    return settingsItem.watch(() => void getSettings().then(setS));
-  }, []);
-  return s;
 }
 
 export function Options() {
@@ -112,12 +103,6 @@ export function Options() {
     setStatus(`L’extension dialogue désormais avec ${origin} (et seulement avec elle).`);
   };
 
-  const setKeepDays = async (raw: string) => {
-    const keepDays = clampKeepDays(Number(raw));
-    await updateSettings({ keepDays });
-    await retimePlan(keepDays);
-  };
-
   const forget = async () => {
     await browser.runtime.sendMessage({ type: 'forget' } satisfies RuntimeMessage);
     setStatus('Plan et fichiers en attente effacés.');
@@ -150,18 +135,17 @@ export function Options() {
       <h2>Plan reçu de l’application</h2>
       {stored ? (
         <p>
-          Plan du {frDateTime(stored.plan.generatedAt)} ({stored.plan.people.length} personnes, {stored.plan.school.uai}), reçu le {frDateTime(stored.storedAt)},
+          Plan du {frDateTime(stored.plan.generatedAt)} de {schoolLabel(stored.plan.school)} ({stored.plan.people.length} personnes), reçu le {frDateTime(stored.storedAt)},
           effacé automatiquement le {frDateTime(stored.expiresAt)}.
         </p>
       ) : (
-        <p className="note">Aucun plan enregistré.</p>
+        <p>Aucun plan enregistré. Ouvrez l’application Raccord avec un import analysé : elle l’envoie d’elle-même.</p>
       )}
+      <p>
+        Conservation du plan : <strong>{settings.keepDays === 1 ? '1 jour' : `${settings.keepDays} jours`}</strong>.{' '}
+        <span className="note">Durée réglée dans l’application Raccord (page Données), qui l’envoie avec le plan ; elle ne se change pas ici.</span>
+      </p>
       <div className="row">
-        <label>
-          Conserver le plan{' '}
-          <input type="number" min={1} max={365} defaultValue={settings.keepDays} onChange={(e) => void setKeepDays(e.target.value)} aria-label="Durée de conservation en jours" />{' '}
-          jours
-        </label>
         <button type="button" onClick={() => void forget()}>
           Oublier maintenant
         </button>

@@ -1,52 +1,41 @@
 /**
- * One-click copy: search a person of the plan and copy their PRONOTE ID or ENT login. A PRONOTE
- * ID is offered only for a certain or admin-confirmed link; ambiguous people show why not.
+ * One-click copy: search a person of the plan, see at once what to do with each of their ENT
+ * accounts (à coller, à remplacer, déjà bon, absent de PRONOTE, à décider dans Raccord) and copy
+ * the PRONOTE ID only where pasting it is right, or the ENT login.
  */
 import { useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { BridgePerson } from '@raccord/core/bridge/protocol.js';
-import { indexPlan, usableId } from '../lib/people';
-import { frDateTime, usePlan } from './usePlan';
+import type { StoredPlan } from '../lib/storage';
+import { accountState, idOwners, idToCopy, STATE_LABEL, type AccountState } from './account-state';
+import { frDateTime, schoolLabel, usePlan, useSettings } from './usePlan';
 import { searchPeople } from './search';
 
 const PROFILE: Record<BridgePerson['profile'], string> = { pupil: 'élève', guardian: 'responsable', teacher: 'enseignant', staff: 'personnel', other: 'autre' };
 
-const REFUSAL: Record<string, string> = {
-  ambiguous: 'ambigu : à trancher dans Raccord',
-  unconfirmed: 'lien probable, non confirmé',
-  'no-id': 'aucun identifiant attendu',
-  shared: 'identifiant en double dans le plan',
-};
+type Copy = (value: string, what: string) => void;
 
 export function PeopleSearch() {
   const { stored, loading } = usePlan();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
-  const index = useMemo(() => (stored ? indexPlan(stored.plan) : null), [stored]);
-  const results = useMemo(() => (index ? searchPeople(index.plan.people, query) : []), [index, query]);
+  const owners = useMemo(() => (stored ? idOwners(stored.plan) : null), [stored]);
+  const results = useMemo(() => (stored ? searchPeople(stored.plan.people, query) : []), [stored, query]);
 
-  const copy = async (value: string, what: string) => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setStatus(`${what} copié : ${value}`);
-    } catch {
-      setStatus('La copie a échoué : sélectionnez la valeur et copiez-la à la main.');
-    }
+  const copy: Copy = (value, what) => {
+    navigator.clipboard.writeText(value).then(
+      () => setStatus(`${what} copié : ${value}`),
+      () => setStatus('La copie a échoué : sélectionnez la valeur et copiez-la à la main.'),
+    );
   };
 
   if (loading) return <p>Chargement…</p>;
-  if (!stored || !index)
-    return (
-      <p className="note">
-        Aucun plan : ouvrez Raccord et envoyez le plan à l’extension. Les plans sont effacés après la durée de conservation choisie.
-      </p>
-    );
+  if (!stored || !owners) return <NoPlan />;
 
   return (
     <section aria-label="Rechercher une personne">
-      <p className="note">
-        Plan du {frDateTime(stored.plan.generatedAt)} — {stored.plan.school.name ?? stored.plan.school.uai}, effacé le {frDateTime(stored.expiresAt)}.
-      </p>
-      <label>
+      <PlanLine stored={stored} />
+      <label className="field">
         <span className="note">Nom, prénom, classe, login ou identifiant</span>
         <input type="search" value={query} autoFocus placeholder="Rechercher une personne" onChange={(e) => setQuery(e.target.value)} />
       </label>
@@ -55,27 +44,16 @@ export function PeopleSearch() {
       </p>
       <ul className="people" aria-label="Résultats">
         {results.map((p) => {
-          const id = usableId(index, p);
+          const who = `${p.family} ${p.given}`;
           return (
             <li key={p.key}>
               <div className="who">
-                {p.family} {p.given}
+                {who}
                 {p.division ? ` (${p.division})` : ''} <span className="note">— {PROFILE[p.profile]}</span>
               </div>
-              <div className="ids">
-                <span>PRONOTE</span>
-                {'id' in id ? <span className="mono">{id.id}</span> : <span className="warn">{REFUSAL[id.refused]}</span>}
-                {'id' in id ? (
-                  <button type="button" onClick={() => void copy(id.id, 'Identifiant PRONOTE')} aria-label={`Copier l’identifiant PRONOTE de ${p.family} ${p.given}`}>
-                    Copier
-                  </button>
-                ) : (
-                  <span />
-                )}
-                {p.entLogins.map((login) => (
-                  <FragmentRow key={login} label="ENT" value={login} onCopy={() => void copy(login, 'Login ENT')} who={`${p.family} ${p.given}`} />
-                ))}
-              </div>
+              {p.entLogins.map((login) => (
+                <Account key={login} login={login} who={p.entLogins.length > 1 ? `${who} (${login})` : who} state={accountState(stored.plan, owners, p, login)} copy={copy} />
+              ))}
             </li>
           );
         })}
@@ -85,14 +63,104 @@ export function PeopleSearch() {
   );
 }
 
-function FragmentRow(props: { label: string; value: string; who: string; onCopy: () => void }) {
+/** « Plan de LYCEE … (0310040A), reçu le 04/12/2026 à 20:15 ». */
+function PlanLine({ stored }: { stored: StoredPlan }) {
   return (
-    <>
-      <span>{props.label}</span>
-      <span className="mono">{props.value}</span>
-      <button type="button" onClick={props.onCopy} aria-label={`Copier le login ENT de ${props.who}`}>
-        Copier
-      </button>
-    </>
+    <p className="note plan-line">
+      Plan de <strong>{schoolLabel(stored.plan.school)}</strong>, reçu de l’application le {frDateTime(stored.storedAt)} (calculé le {frDateTime(stored.plan.generatedAt)}) ;
+      effacé le {frDateTime(stored.expiresAt)}.
+    </p>
   );
+}
+
+/** What really happens: the app sends the plan by itself once it has analysed an import. */
+function NoPlan() {
+  const settings = useSettings();
+  const origin = settings?.appOrigin;
+  return (
+    <section aria-label="Aucun plan">
+      <p>
+        <strong>Aucun plan reçu.</strong>
+      </p>
+      <p className="note">
+        Ouvrez l’application Raccord{origin ? ` (${origin})` : ''} avec un import analysé : dès que sa page est ouverte, elle envoie d’elle-même le plan à
+        l’extension, et le renvoie à chaque nouvelle analyse ou décision. Le plan est effacé à la fin de la durée de conservation réglée dans l’application.
+      </p>
+      {origin ? (
+        <button type="button" onClick={() => void browser.tabs.create({ url: `${origin}/` })}>
+          Ouvrir l’application Raccord
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Account({ login, who, state, copy }: { login: string; who: string; state: AccountState; copy: Copy }) {
+  const id = idToCopy(state);
+  return (
+    <div className="account">
+      <p className="state-line">
+        <span className={`state state-${state.kind}`}>{STATE_LABEL[state.kind]}</span> <StateDetail state={state} />
+      </p>
+      {state.kind === 'decide' && state.candidates.length ? (
+        <ul className="candidates" aria-label="Candidats">
+          {state.candidates.map((c) => (
+            <li key={c.pronoteId}>
+              {c.label} — <span className="mono">{c.pronoteId}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="ids">
+        {id ? (
+          <>
+            <span>PRONOTE</span>
+            <span className="mono">{id}</span>
+            <button type="button" onClick={() => copy(id, 'Identifiant PRONOTE')} aria-label={`Copier l’identifiant PRONOTE de ${who}`}>
+              Copier
+            </button>
+          </>
+        ) : null}
+        <span>ENT</span>
+        <span className="mono">{login}</span>
+        <button type="button" onClick={() => copy(login, 'Login ENT')} aria-label={`Copier le login ENT de ${who}`}>
+          Copier
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function StateDetail({ state }: { state: AccountState }) {
+  const carries = (current: string | undefined) => (current ? <> L’ENT porte aujourd’hui <span className="mono">{current}</span>.</> : null);
+  switch (state.kind) {
+    case 'paste':
+      return <span className="note">l’ENT n’a pas d’identifiant PRONOTE : coller celui-ci.{state.note ? ` ${state.note}.` : ''}</span>;
+    case 'replace':
+      return (
+        <span className="note">
+          l’ENT porte <span className="mono">{state.current}</span>, l’identifiant attendu est <span className="mono">{state.expected}</span>.{state.note ? ` ${state.note}.` : ''}
+        </span>
+      );
+    case 'right':
+      return (
+        <span className="note">
+          l’ENT porte déjà <span className="mono">{state.expected}</span> : rien à faire.
+        </span>
+      );
+    case 'absent':
+      return (
+        <span className="note">
+          {state.why}.{carries(state.current)}
+        </span>
+      );
+    case 'no-list':
+      return <span className="note">importez la liste PRONOTE de ce profil dans Raccord.{carries(state.current)}</span>;
+    case 'decide':
+      return (
+        <span className="note">
+          {state.why} ; rien n’est proposé à coller.{carries(state.current)}
+        </span>
+      );
+  }
 }

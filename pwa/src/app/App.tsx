@@ -13,6 +13,7 @@ import { ExportPage } from '../features/export/ExportPage.tsx';
 import { LettersPage } from '../features/export/LettersPage.tsx';
 import { DataPage } from '../features/data/DataPage.tsx';
 import { useBridge } from '../features/bridge/useBridge.ts';
+import { ExtensionStatus } from '../features/bridge/ExtensionStatus.tsx';
 import { Loading } from '../components/ui.tsx';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
@@ -64,6 +65,7 @@ function Header({ route }: { route: Route }) {
           <span>{fr.app.name}</span>
         </a>
         <span className="school-line">{school ? fr.app.schoolLine(school.uai, school.name, school.schoolYear) : fr.app.noSchool}</span>
+        <ExtensionStatus />
         {overview.isFetching && !overview.isPending && (
           <span className="busy-line" role="status">
             {fr.app.recomputing}

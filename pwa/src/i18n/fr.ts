@@ -503,6 +503,15 @@ export const fr = {
   bridge: {
     connected: (version: string) => `Extension Raccord connectée (version ${version}).`,
     published: 'Plan d’affectation transmis à l’extension.',
+    statusLabel: 'Extension Raccord',
+    waiting: 'Recherche de l’extension…',
+    absent: 'Extension non détectée',
+    absentHint:
+      "L'extension Raccord ne répond pas sur cette page : installez-la et autorisez-la sur l'adresse de l'application (voir ses options), puis rechargez la page.",
+    connectedNoPlan: 'Extension connectée — aucun plan envoyé',
+    connectedNoPlanHint: "Le plan part de lui-même vers l'extension dès qu'un import est analysé.",
+    connectedPlan: (when: string) => `Extension connectée — plan envoyé le ${when}`,
+    planHint: (school: string, version: string) => `Plan de ${school} reçu par l'extension (version ${version}) ; renvoyé à chaque nouvelle analyse ou décision.`,
   },
   sampleSchoolName: "Établissement d'exemple",
 } as const;

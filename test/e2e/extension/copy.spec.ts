@@ -11,7 +11,7 @@ test('search a person, copy their PRONOTE ID; an ambiguous person offers no ID t
   await expect(popup.getByRole('status')).toContainText('Identifiant PRONOTE copié : WEPYH43KJ2FZT9AS');
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('WEPYH43KJ2FZT9AS');
   await popup.getByRole('searchbox').fill('durand');
-  await expect(popup.getByRole('list', { name: 'Résultats' })).toContainText('ambigu : à trancher dans Raccord');
+  await expect(popup.getByRole('list', { name: 'Résultats' })).toContainText('à décider dans Raccord');
   await expect(popup.getByRole('button', { name: /Copier l’identifiant PRONOTE de DURAND/ })).toHaveCount(0);
   await popup.getByRole('button', { name: 'Copier le login ENT de DURAND Lucas' }).click();
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('lucas.durand');

@@ -77,6 +77,8 @@ export function buildBridgePlan(result: ReconcileResult, ds: SchoolDataset, opts
     const prev = byKey.get(key);
     if (prev) {
       if (!prev.entLogins.includes(a.entLogin)) prev.entLogins.push(a.entLogin);
+      // Several accounts: what each one carries (the person's `currentPronoteId` is the first one's).
+      if (a.currentPronoteId) prev.currentByLogin = { ...prev.currentByLogin, [a.entLogin]: a.currentPronoteId };
       continue;
     }
     const p: BridgePerson = {
@@ -93,7 +95,11 @@ export function buildBridgePlan(result: ReconcileResult, ds: SchoolDataset, opts
     if (division) p.division = division;
     if (usable) p.pronoteId = a.pronoteId!;
     if (a.confirmedByAdmin) p.confirmedByAdmin = true;
-    if (a.currentPronoteId) p.currentPronoteId = a.currentPronoteId;
+    if (a.currentPronoteId) {
+      p.currentPronoteId = a.currentPronoteId;
+      p.currentByLogin = { [a.entLogin]: a.currentPronoteId };
+    }
+    if (a.status) p.pronoteStatus = a.status;
     if (a.decision === 'ambiguous' && a.candidates?.length) p.candidates = a.candidates.map((c) => ({ pronoteId: c.pronoteId, label: c.label }));
     byKey.set(key, p);
   }

@@ -51,6 +51,14 @@ export interface BridgePerson {
    * one ID on several people of one group is the fix, not a plan error. Absent for everyone else.
    */
   sameAs?: string;
+  /**
+   * Why the plan has (or has not) an ID for this person, as the matcher said (`AssignmentStatus`):
+   * tells « absent de PRONOTE » (`no-pronote-row`) from a probable link left to confirm (`linked`).
+   * Absent from plans of older versions of the app.
+   */
+  pronoteStatus?: 'linked' | 'ambiguous' | 'chosen' | 'no-pronote-row' | 'no-pronote-list' | 'no-owner' | 'ambiguous-owner';
+  /** The ID each ENT account of the person carries today, by login (a login missing here carries none). */
+  currentByLogin?: Record<string, string>;
 }
 
 /** A mark the extension shows next to a record in a portal's list. */

@@ -6,7 +6,8 @@
  *
  * - extension → app `captured-files`: the exports it captured on the portals join the import;
  * - app → extension `publish-plan`: the assignment plan and flags, whenever the results change
- *   and when the extension says hello.
+ *   and when the extension says hello;
+ * - the extension's `hello` and its `ack` of a plan feed the status the header shows (status.ts).
  */
 import { useEffect, useRef } from 'react';
 import { APP_SOURCE, BRIDGE_VERSION, isExtensionMessage, type AppToExtension } from '@raccord/core/bridge/protocol.ts';
@@ -16,6 +17,7 @@ import { engineCall } from '../../lib/engine-client.ts';
 import { useDecisions, useOverview } from '../../lib/queries.ts';
 import { importActions, inputId } from '../import/importStore.ts';
 import { getKeepDays } from './retention.ts';
+import { bridgeEvent, HELLO_TIMEOUT_MS } from './status.ts';
 
 
 type Payload = AppToExtension extends infer M ? (M extends { source: string; version: number } ? Omit<M, 'source' | 'version'> : never) : never;
@@ -26,7 +28,9 @@ export function postToExtension(msg: Payload): void {
 
 export async function publishPlan(): Promise<void> {
   const plan = await engineCall((e) => e.bridgePlan());
-  if (plan) postToExtension({ type: 'publish-plan', plan, keepDays: getKeepDays() });
+  if (!plan) return;
+  bridgeEvent({ type: 'plan-posted', school: plan.school });
+  postToExtension({ type: 'publish-plan', plan, keepDays: getKeepDays() });
 }
 
 export function useBridge(): void {
@@ -43,7 +47,10 @@ export function useBridge(): void {
       if (msg.type === 'hello') {
         if (!connected.current) notify(fr.bridge.connected(msg.extensionVersion));
         connected.current = true;
+        bridgeEvent({ type: 'hello', version: String(msg.extensionVersion) });
         void publishPlan().catch(() => {});
+      } else if (msg.type === 'ack') {
+        if (msg.of === 'publish-plan') bridgeEvent({ type: 'plan-acked', at: new Date().toISOString() });
       } else if (msg.type === 'captured-files') {
         const files = msg.files.filter((f) => f && typeof f.name === 'string' && f.bytes instanceof ArrayBuffer);
         if (!files.length) return;
@@ -57,7 +64,11 @@ export function useBridge(): void {
     };
     window.addEventListener('message', onMessage);
     postToExtension({ type: 'hello' });
-    return () => window.removeEventListener('message', onMessage);
+    const noAnswer = setTimeout(() => bridgeEvent({ type: 'no-answer' }), HELLO_TIMEOUT_MS);
+    return () => {
+      clearTimeout(noAnswer);
+      window.removeEventListener('message', onMessage);
+    };
   }, [notify]);
 
   // Publish again whenever the results or the decisions change (only once the extension said hello).

@@ -1,0 +1,95 @@
+/**
+ * What the admin has to do for one ENT account of the plan, in one French word, for the popup and
+ * the side panel: paste the expected ID, replace the one the ENT carries, nothing (already right),
+ * nothing (no PRONOTE row), or decide in Raccord first. An ID is offered only for a certain or
+ * admin-confirmed link (the plan carries no other), and never when the plan gives it to another
+ * person too, unless core found they are one person with several accounts (`pronote.shared-id`:
+ * the documented fix is the same ID on each account).
+ */
+import type { BridgePerson, BridgePlan } from '@raccord/core/bridge/protocol.js';
+
+export type AccountState =
+  | { kind: 'paste'; expected: string; note?: string }
+  | { kind: 'replace'; expected: string; current: string; note?: string }
+  | { kind: 'right'; expected: string }
+  | { kind: 'absent'; current?: string; why: string }
+  | { kind: 'decide'; current?: string; why: string; candidates: { pronoteId: string; label: string }[] }
+  | { kind: 'no-list'; current?: string };
+
+export type AccountStateKind = AccountState['kind'];
+
+export const STATE_LABEL: Record<AccountStateKind, string> = {
+  paste: 'à coller',
+  replace: 'à remplacer',
+  right: 'déjà bon',
+  absent: 'absent de PRONOTE',
+  decide: 'à décider dans Raccord',
+  'no-list': 'liste PRONOTE non importée',
+};
+
+const PROBABLE = 'lien probable : à confirmer ou rejeter dans Raccord (Liens à décider)';
+
+/** The finding of core that says several accounts of one person must all carry the same ID. */
+const SHARED_ID = 'pronote.shared-id';
+
+/** PRONOTE ID → how many people of the plan would get it. */
+export type IdOwners = Map<string, BridgePerson[]>;
+
+export function idOwners(plan: BridgePlan): IdOwners {
+  const owners: IdOwners = new Map();
+  for (const p of plan.people) {
+    if (!p.pronoteId) continue;
+    const list = owners.get(p.pronoteId);
+    if (list) list.push(p);
+    else owners.set(p.pronoteId, [p]);
+  }
+  return owners;
+}
+
+/** What this login carries in the ENT today, as the plan knows it. */
+export function currentOf(p: BridgePerson, login: string): string | undefined {
+  const current = p.currentByLogin ? p.currentByLogin[login] : login === p.entLogins[0] ? p.currentPronoteId : undefined;
+  return current?.trim() || undefined;
+}
+
+const sharedIdFlagged = (plan: BridgePlan, p: BridgePerson) =>
+  p.entLogins.length > 0 && p.entLogins.every((l) => (plan.flags.entByLogin[l] ?? plan.flags.entByLogin[l.toLowerCase()] ?? []).some((f) => f.code === SHARED_ID));
+
+export function accountState(plan: BridgePlan, owners: IdOwners, p: BridgePerson, login: string): AccountState {
+  const current = currentOf(p, login);
+  const withCurrent = current ? { current } : {};
+  if (p.decision === 'ambiguous' || (p.candidates?.length && p.decision !== 'certain')) {
+    const why = p.pronoteStatus === 'ambiguous-owner' ? 'plusieurs fiches SIECLE ou STS-web peuvent être celle de ce compte' : 'plusieurs fiches PRONOTE peuvent être la bonne';
+    return { kind: 'decide', ...withCurrent, why, candidates: p.candidates ?? [] };
+  }
+  if (!p.pronoteId) {
+    switch (p.pronoteStatus) {
+      case 'no-pronote-row':
+        return { kind: 'absent', ...withCurrent, why: 'aucune fiche PRONOTE ne correspond : rien à coller' };
+      case 'no-owner':
+        return { kind: 'absent', ...withCurrent, why: 'ni fiche SIECLE ou STS-web ni fiche PRONOTE ne correspond à ce compte : rien à coller' };
+      case 'no-pronote-list':
+        return { kind: 'no-list', ...withCurrent };
+      default:
+        // A probable link the admin has not confirmed (or a plan too old to say why).
+        return { kind: 'decide', ...withCurrent, why: p.decision === 'probable' ? PROBABLE : 'aucun identifiant PRONOTE attendu dans le plan', candidates: [] };
+    }
+  }
+  if (p.decision !== 'certain' && !p.confirmedByAdmin) return { kind: 'decide', ...withCurrent, why: PROBABLE, candidates: [] };
+  const expected = p.pronoteId;
+  const sharers = owners.get(expected) ?? [p];
+  let note: string | undefined;
+  if (sharers.length > 1) {
+    if (!sharers.every((s) => sharedIdFlagged(plan, s)))
+      return { kind: 'decide', ...withCurrent, why: `le plan donne cet identifiant à ${sharers.length} personnes : à trancher dans Raccord`, candidates: [] };
+    note = 'même personne que ' + sharers.filter((s) => s !== p).map((s) => `${s.family} ${s.given}`).join(', ') + ' (doublon) : le même identifiant sur chaque compte';
+  }
+  if (current === expected) return { kind: 'right', expected };
+  if (current) return { kind: 'replace', expected, current, ...(note ? { note } : {}) };
+  return { kind: 'paste', expected, ...(note ? { note } : {}) };
+}
+
+/** The PRONOTE ID the popup may offer to copy for this account (only « à coller » and « à remplacer »). */
+export function idToCopy(s: AccountState): string | undefined {
+  return s.kind === 'paste' || s.kind === 'replace' ? s.expected : undefined;
+}
