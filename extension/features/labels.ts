@@ -43,6 +43,8 @@ export function refusalMessage(reason: Refusal): NonNullable<PanelModel['message
       return { tone: 'error', text: 'Le plan attribue cet identifiant à plusieurs personnes différentes : rien n’est rempli. Vérifiez dans Raccord.' };
     case 'no-id':
       return { tone: 'info', text: 'Aucun identifiant PRONOTE attendu pour cette personne.' };
+    case 'no-pronote-row':
+      return { tone: 'info', text: 'Absent de PRONOTE : aucune fiche PRONOTE ne correspond à cette personne. Rien à remplir ; vérifiez sa fiche dans PRONOTE.' };
   }
 }
 

@@ -63,7 +63,7 @@ export function findPerson(index: PlanIndex, id: RecordIdentity): PersonMatch {
   return { kind: 'none' };
 }
 
-export type Refusal = 'ambiguous' | 'unconfirmed' | 'no-id' | 'shared';
+export type Refusal = 'ambiguous' | 'unconfirmed' | 'no-id' | 'no-pronote-row' | 'shared';
 
 /**
  * The PRONOTE ID Raccord may write for this person, or why not. Only certain or admin-confirmed
@@ -74,6 +74,8 @@ export type Refusal = 'ambiguous' | 'unconfirmed' | 'no-id' | 'shared';
  */
 export function usableId(index: PlanIndex, p: BridgePerson): { id: string; sameAs?: BridgePerson[] } | { refused: Refusal } {
   if (p.decision === 'ambiguous' || (p.candidates?.length && p.decision !== 'certain')) return { refused: 'ambiguous' };
+  // The matcher's own reason first: a person with no PRONOTE row has nothing to confirm.
+  if (!p.pronoteId && p.pronoteStatus === 'no-pronote-row') return { refused: 'no-pronote-row' };
   if (!p.pronoteId) return { refused: p.decision === 'probable' ? 'unconfirmed' : 'no-id' };
   if (p.decision !== 'certain' && !p.confirmedByAdmin) return { refused: 'unconfirmed' };
   const holders = index.byPronoteId.get(p.pronoteId) ?? [];

@@ -58,16 +58,15 @@ describe('state of an account (replica plan)', () => {
     expect(stateOf(plan, 'BERNARD')).toMatchObject({ kind: 'decide', why: expect.stringContaining('lien probable') });
   });
 
-  it('an ID the plan gives to two people: to decide — unless core says they are one person (pronote.shared-id)', () => {
+  it('an ID the plan gives to two people: to decide — unless core says they are one person (sameAs)', () => {
     const twice = edit(plan, 'MOREAU', { pronoteId: 'WEPYH43KJ2FZT9AS' });
     expect(stateOf(twice, 'MOREAU')).toMatchObject({ kind: 'decide', why: expect.stringContaining('2 personnes') });
     expect(stateOf(twice, 'MARTIN').kind).toBe('decide');
-    const flag = [{ code: 'pronote.shared-id', severity: 'error' as const, reason: 'Un identifiant PRONOTE pour plusieurs comptes ENT' }];
-    const duplicate = { ...twice, flags: { ...twice.flags, entByLogin: { ...twice.flags.entByLogin, 'claire.martin': flag, 'paul.moreau': flag } } };
+    const duplicate = edit(edit(twice, 'MOREAU', { sameAs: 'g1' }), 'MARTIN', { sameAs: 'g1' });
     expect(stateOf(duplicate, 'MOREAU')).toMatchObject({ kind: 'paste', expected: 'WEPYH43KJ2FZT9AS', note: expect.stringContaining('MARTIN Claire') });
-    // Only one of the two accounts flagged: still refused.
-    const half = { ...twice, flags: { ...twice.flags, entByLogin: { ...twice.flags.entByLogin, 'paul.moreau': flag } } };
-    expect(stateOf(half, 'MOREAU').kind).toBe('decide');
+    // Two different groups (or one record without a group): still to decide.
+    expect(stateOf(edit(twice, 'MOREAU', { sameAs: 'g1' }), 'MOREAU').kind).toBe('decide');
+    expect(stateOf(edit(duplicate, 'MARTIN', { sameAs: 'g2' }), 'MOREAU').kind).toBe('decide');
   });
 
   it('a person with two accounts: each account has its own state', () => {

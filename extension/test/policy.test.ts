@@ -107,6 +107,9 @@ describe('usableId: only certain or admin-confirmed, and unique in the plan', ()
     [{ decision: 'probable' as const, confirmedByAdmin: true }, { id: 'WEPYH43KJ2FZT9AS' }],
     [{ decision: 'ambiguous' as const, confirmedByAdmin: true }, { refused: 'ambiguous' }],
     [{ pronoteId: undefined }, { refused: 'no-id' }],
+    // No PRONOTE row: nothing to confirm, whatever the link's grade (« absent de PRONOTE »).
+    [{ pronoteId: undefined, decision: 'probable' as const, pronoteStatus: 'no-pronote-row' as const }, { refused: 'no-pronote-row' }],
+    [{ pronoteId: undefined, decision: 'probable' as const, pronoteStatus: 'linked' as const }, { refused: 'unconfirmed' }],
   ])('%j → %j', (over, expected) => {
     const p = person(over);
     expect(usableId(idx([p]), p)).toEqual(expected);

@@ -3,7 +3,7 @@
  * the side panel: paste the expected ID, replace the one the ENT carries, nothing (already right),
  * nothing (no PRONOTE row), or decide in Raccord first. An ID is offered only for a certain or
  * admin-confirmed link (the plan carries no other), and never when the plan gives it to another
- * person too, unless core found they are one person with several accounts (`pronote.shared-id`:
+ * person too, unless core found they are one person with several accounts (the plan's `sameAs`:
  * the documented fix is the same ID on each account).
  */
 import type { BridgePerson, BridgePlan } from '@raccord/core/bridge/protocol.js';
@@ -29,9 +29,6 @@ export const STATE_LABEL: Record<AccountStateKind, string> = {
 
 const PROBABLE = 'lien probable : à confirmer ou rejeter dans Raccord (Liens à décider)';
 
-/** The finding of core that says several accounts of one person must all carry the same ID. */
-const SHARED_ID = 'pronote.shared-id';
-
 /** PRONOTE ID → how many people of the plan would get it. */
 export type IdOwners = Map<string, BridgePerson[]>;
 
@@ -51,9 +48,6 @@ export function currentOf(p: BridgePerson, login: string): string | undefined {
   const current = p.currentByLogin ? p.currentByLogin[login] : login === p.entLogins[0] ? p.currentPronoteId : undefined;
   return current?.trim() || undefined;
 }
-
-const sharedIdFlagged = (plan: BridgePlan, p: BridgePerson) =>
-  p.entLogins.length > 0 && p.entLogins.every((l) => (plan.flags.entByLogin[l] ?? plan.flags.entByLogin[l.toLowerCase()] ?? []).some((f) => f.code === SHARED_ID));
 
 export function accountState(plan: BridgePlan, owners: IdOwners, p: BridgePerson, login: string): AccountState {
   const current = currentOf(p, login);
@@ -80,7 +74,8 @@ export function accountState(plan: BridgePlan, owners: IdOwners, p: BridgePerson
   const sharers = owners.get(expected) ?? [p];
   let note: string | undefined;
   if (sharers.length > 1) {
-    if (!sharers.every((s) => sharedIdFlagged(plan, s)))
+    // One person entered twice (core's `sameAs` group): the same ID on each account is the fix.
+    if (!p.sameAs || !sharers.every((s) => s.sameAs === p.sameAs))
       return { kind: 'decide', ...withCurrent, why: `le plan donne cet identifiant à ${sharers.length} personnes : à trancher dans Raccord`, candidates: [] };
     note = 'même personne que ' + sharers.filter((s) => s !== p).map((s) => `${s.family} ${s.given}`).join(', ') + ' (doublon) : le même identifiant sur chaque compte';
   }
