@@ -17,6 +17,7 @@ import {
 } from '@raccord/core';
 import { unzipSync } from 'fflate';
 import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
+import { decidePronoteLists } from '@raccord/core/formats/pronote-list-kind.ts';
 import type { MappingRow } from '../db/schema.ts';
 import type { StoredSchool } from '../db/store.ts';
 import { fr } from '../i18n/fr.ts';
@@ -88,7 +89,7 @@ export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingR
 }
 
 /**
- * The staged files as the admin sees them: files of another school or year refused against the
+ * The staged files as the admin sees them: PRONOTE lists told by their names, files of another school or year refused against the
  * stored school (or, before the first import, against the majority of the files given), and
  * duplicates or older exports of the same kind flagged.
  */
@@ -96,7 +97,13 @@ export function stagedView(
   inputs: StagedInput[],
   school: StoredSchool | undefined,
 ): { staged: StagedFile[]; accepted: ParsedFile[]; acceptedInputs: StagedInput[] } {
-  const pairs = inputs.flatMap((input) => input.files.map((f) => ({ input, original: f, view: { ...f, warnings: [...f.warnings] } })));
+  // PRONOTE lists no column told apart are told by their names among the files given together.
+  const decided = decidePronoteLists(inputs.flatMap((input) => input.files));
+  let k = 0;
+  const pairs = inputs.flatMap((input) => input.files.map(() => {
+    const f = decided[k++]!;
+    return { input, original: f, view: { ...f, warnings: [...f.warnings] } };
+  }));
   const views = pairs.map((p) => p.view);
   refuseForeignFiles(views, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
   const used = new Set(selectFiles(views));

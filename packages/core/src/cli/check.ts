@@ -3,7 +3,7 @@ import { assembleDataset, type SchoolDataset } from '../model/dataset.js';
 import type { AdminDecisions, Finding, Severity } from '../match/types.js';
 import { reconcileDetailed, type ReconcileResult } from '../reconcile.js';
 import type { MatchResult } from '../match/types.js';
-import { CliError, collectInputs, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
+import { CliError, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
 export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult; match: MatchResult } {
@@ -29,13 +29,17 @@ export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', warning: 'À vérifier', info: 'Pour information' };
 
 export function runCheck(args: ParsedArgs, io: CliIO): number {
-  const { result } = loadAndReconcile(args.positional, args);
+  const { result, dataset } = loadAndReconcile(args.positional, args);
   if (args.flags.json) {
     // `links` (every record-to-record link, half the size) only on request: the app uses them in memory.
     const { links: _links, ...documented } = result;
     io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2));
   } else {
     io.out(summary(result));
+    for (const f of dataset.files) {
+      const advice = listAdvice(f, dataset.files);
+      if (advice) io.out(`\n« ${f.path} » : ${advice}`);
+    }
   }
   return result.sources.some((s) => s.error) ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { decodeText, decodeXml, hasUtf8Bom, utf16Bom } from '../util/encoding.js
 import { formatBytes, RaccordError, toErrorInfo } from '../util/errors.js';
 import { parseTable } from '../util/table.js';
 import { parseXml, readProlog } from '../util/xml.js';
+import { undecidedListError } from './pronote-ids.js';
 import { TABLE_READERS, WRONG_XML_ROOTS, XML_READERS } from './registry.js';
 import type { ReaderContext, ReadOptions } from './types.js';
 
@@ -243,7 +244,10 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
     kind = best.kind;
     const ctx: ReaderContext = { file: path, encoding, options, warn };
     const r = best.parse(table, ctx);
-    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error: null };
+    // A PRONOTE list nobody can tell yet is refused but keeps its rows: decidePronoteLists may
+    // still tell it from its names once every file is read.
+    const error = r.pronoteList?.decidedBy === 'undecided' ? undecidedListError(path) : null;
+    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error };
   } catch (e) {
     return failed(path, bytes.length, e, kind, encoding, warnings);
   }

@@ -31,6 +31,7 @@ export interface ReaderResult {
   schoolYear?: number;
   exportDate?: string;
   layout?: string;
+  pronoteList?: import('../model/types.js').PronoteListKind;
   data: ParsedData;
 }
 
