@@ -129,6 +129,11 @@ export function readOptions(flags: ParsedArgs['flags']): CliReadOptions {
   const opts: CliReadOptions = {};
   if (typeof flags['max-mo'] === 'string') opts.maxBytes = Number(flags['max-mo']) * 1024 * 1024;
   if (typeof flags.today === 'string') opts.today = flags.today;
+  const year = flags.annee ?? flags.year;
+  if (typeof year === 'string') {
+    if (!/^\d{4}$/.test(year)) throw new CliError(`--annee attend l'année de début de l'année scolaire, par exemple --annee 2025 pour 2025-2026 (reçu « ${year} »).`);
+    opts.schoolYear = Number(year);
+  }
   const lists = listDeclarations(flags.liste);
   if (lists.size) opts.lists = lists;
   return opts;
