@@ -184,6 +184,23 @@ describe('moteur : liste PRONOTE sans colonne « Profil »', () => {
   });
 });
 
+describe("moteur : export SIECLE sans ANNEE_SCOLAIRE", () => {
+  it("is read in the stored school's year, with a warning; refused before any school is stored", async () => {
+    const structures = school.files.find((f) => f.name === 'Structures.xml')!;
+    const noYear = new Uint8Array(Buffer.from(Buffer.from(structures.bytes).toString('latin1').replace(/<ANNEE_SCOLAIRE>[^<]*<\/ANNEE_SCOLAIRE>/, ''), 'latin1'));
+    const fresh = setup();
+    const before = await fresh.engine.stage([{ id: 'n', name: 'Structures.xml', blob: new Blob([noYear as BlobPart]) }]);
+    expect(before[0]!.error?.message).toContain("de quelle année scolaire il vient");
+
+    const { engine } = setup();
+    await importSchool(engine);
+    const staged = await engine.stage([{ id: 'n', name: 'Structures.xml', blob: new Blob([noYear as BlobPart]) }]);
+    expect(staged[0]!.error).toBeNull();
+    expect(staged[0]!.schoolYear).toBe(school.truth.school.schoolYear);
+    expect(staged[0]!.warnings.map((w) => w.code)).toContain('siecle.year-from-admin');
+  });
+});
+
 describe('moteur : exports et sauvegarde', () => {
   it('builds the mail merge, the findings, the plan, the diff and the C PRO bundle', async () => {
     const { engine } = setup();

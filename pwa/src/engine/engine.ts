@@ -110,6 +110,7 @@ export class Engine {
   async stage(inputs: EngineInput[], onProgress?: ProgressFn): Promise<StagedFile[]> {
     const t0 = performance.now();
     const mappings = await this.db.mappings.toArray();
+    const schoolYear = (await getSchool(this.db))?.schoolYear;
     const loaded = await Promise.all(
       inputs.map(async (i) => ({ id: i.id, name: i.name, bytes: new Uint8Array(await i.blob.arrayBuffer()), lastModified: i.lastModified })),
     );
@@ -123,7 +124,7 @@ export class Engine {
     onProgress?.({ phase: 'lecture', done, total: inputs.length, name: queue[0]?.name });
     const lane = async () => {
       for (let input = queue.shift(); input; input = queue.shift()) {
-        const r = await this.readers.read(input.id, input.name, input.bytes, mappings);
+        const r = await this.readers.read(input.id, input.name, input.bytes, mappings, schoolYear);
         if (input.lastModified) r.lastModified = input.lastModified;
         read.push(r);
         done += 1;
@@ -150,7 +151,8 @@ export class Engine {
   /** Reads staged inputs again (after the admin saved a column mapping). */
   async restage(ids: string[]): Promise<StagedFile[]> {
     const mappings = await this.db.mappings.toArray();
-    this.inputs = await Promise.all(this.inputs.map((i) => (ids.includes(i.id) ? inProcessReaders.read(i.id, i.name, i.bytes, mappings) : i)));
+    const schoolYear = (await getSchool(this.db))?.schoolYear;
+    this.inputs = await Promise.all(this.inputs.map((i) => (ids.includes(i.id) ? inProcessReaders.read(i.id, i.name, i.bytes, mappings, schoolYear) : i)));
     return this.staged();
   }
 

@@ -54,9 +54,11 @@ function tableHead(bytes: Uint8Array): { header: string[]; sample: string[][] } 
  * whose profile cannot be told, gets a mapping request (or is read again with the remembered
  * profile for that header).
  */
-export function readInput(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[]): StagedInput {
+export function readInput(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[], schoolYear?: number): StagedInput {
   const hints = hintsOf(mappings);
-  let files = readFile(name, bytes, { tableHints: hints });
+  // The stored school's year: a SIECLE export that does not say its year is read in it (with a warning).
+  const year = schoolYear !== undefined ? { schoolYear } : {};
+  let files = readFile(name, bytes, { tableHints: hints, ...year });
   const first = files[0];
   if (files.length === 1 && first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column' || first.error.code === 'pronote-profile-unknown')) {
     const head = tableHead(bytes);
@@ -64,7 +66,7 @@ export function readInput(id: string, name: string, bytes: Uint8Array, mappings:
       const signature = headerSignature(head.header);
       const remembered = mappings.find((m) => m.signature === signature);
       if (remembered?.pronoteProfile) {
-        files = readFile(name, bytes, { tableHints: { ...hints, pronoteProfile: remembered.pronoteProfile } });
+        files = readFile(name, bytes, { tableHints: { ...hints, pronoteProfile: remembered.pronoteProfile }, ...year });
       }
     }
   }
