@@ -8,6 +8,9 @@ import { readFile } from '../../src/formats/read.js';
 import { decidePronoteLists } from '../../src/formats/pronote-list-kind.js';
 import type { ParsedFile, PronoteProfile } from '../../src/model/types.js';
 import { assembleDataset } from '../../src/model/dataset.js';
+import { readInputs } from '../../src/cli/main.js';
+import { reconcileDetailed } from '../../src/reconcile.js';
+import { generateSchool } from '../../src/sample/index.js';
 import { cp1252, latin9 } from '../helpers/bytes.js';
 import { bee } from './siecle-helpers.js';
 
@@ -145,5 +148,28 @@ describe('PRONOTE list kind from its content', () => {
   it('matches a compound given name on its first word', () => {
     const files = decidePronoteLists([stsFile(), pronoteList('liste.txt', TEACHERS.map((p) => ({ family: p.family, given: `${p.given} Marie` })))]);
     expect(list(files, 'liste.txt').pronoteList).toMatchObject({ decidedBy: 'content', profile: 'teacher', content: { found: { teacher: 40 } } });
+  });
+});
+
+describe('an unlabelled teachers list in a whole school', () => {
+  it('gives the teachers the same certain PRONOTE IDs as the list with its « Profil » column', () => {
+    const school = generateSchool({ pupils: 300, seed: 5 });
+    const labelled = school.files.find((f) => f.name === 'PRONOTE-professeurs.csv')!;
+    const lines = new TextDecoder().decode(labelled.bytes).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    const header = lines[0]!.split(';');
+    const keep = ['Nom', 'Prénom', 'Identifiant PRONOTE'].map((h) => header.indexOf(h));
+    expect(keep.every((i) => i >= 0)).toBe(true);
+    // As PRONOTE writes a list with only these columns displayed: Windows-1252, TAB, no profile.
+    const unlabelled = cp1252(lines.map((l) => keep.map((i) => l.split(';')[i]).join('\t')).join('\r\n') + '\r\n');
+    const certainTeachers = (files: { name: string; bytes: Uint8Array }[]) => {
+      const ds = assembleDataset(readInputs(files.map((f) => ({ path: f.name, bytes: f.bytes })), {}));
+      const { result } = reconcileDetailed(ds, { today: school.truth.school.exportDate });
+      return result.assignments.filter((a) => a.decision === 'certain' && a.person?.kind === 'staff').map((a) => `${a.entLogin}=${a.pronoteId}`).sort();
+    };
+    const others = school.files.filter((f) => f !== labelled);
+    const before = certainTeachers(school.files);
+    const after = certainTeachers([...others, { name: 'export-pronote.txt', bytes: unlabelled }]);
+    expect(before.length).toBeGreaterThan(10);
+    expect(after).toEqual(before);
   });
 });
