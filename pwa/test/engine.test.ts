@@ -176,6 +176,20 @@ describe('moteur : liste PRONOTE sans colonne « Profil »', () => {
     expect(dataset.pronoteRows.filter((r) => r.pronoteId.startsWith('PNX') && r.profile === 'teacher')).toHaveLength(teachers.length);
   });
 
+  it('tells it by the names of the exports already stored, when it comes alone later', async () => {
+    const { engine } = setup();
+    const sts = school.files.find((f) => /^sts_emp_.*\.xml$/.test(f.name))!;
+    const teachers = readFile(sts.name, sts.bytes)[0]!.data.staff!.filter((p) => p.teacher);
+    await importSchool(engine, { ...school, files: school.files.filter((f) => f.name !== 'PRONOTE-professeurs.csv') });
+    const list = `Nom\tPrénom\tIdentifiant PRONOTE\r\n${teachers.map((t, i) => `${t.name.usage ?? t.name.family}\t${t.name.given}\tPNY${i}`).join('\r\n')}\r\n`;
+    const staged = await engine.stage([{ id: 'l', name: 'liste.txt', blob: new Blob([list]) }]);
+    expect(staged[0]!.error).toBeNull();
+    expect(staged[0]!.warnings.map((w) => w.code)).toContain('pronote-profile-from-content');
+    await engine.commit('fichiers');
+    const { dataset } = await engine.reconciled();
+    expect(dataset.pronoteRows.filter((r) => r.pronoteId.startsWith('PNY') && r.profile === 'teacher')).toHaveLength(teachers.length);
+  });
+
   it('still asks which list it is when the names do not tell', async () => {
     const { engine } = setup();
     const staged = await engine.stage([{ id: 'l', name: 'liste.txt', blob: new Blob(['Nom\tPrénom\tIdentifiant PRONOTE\r\nBLANC\tPaul\tS1\r\n']) }]);

@@ -30,7 +30,7 @@ import { datasetOf } from './dataset.ts';
 import { buildBridgePlan } from '@raccord/core/bridge/plan.ts';
 import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
-import { stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
+import { needsStoredNames, stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
 import { inProcessReaders, type Readers } from './readers.ts';
 import { buildPersonIndex, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
@@ -162,7 +162,12 @@ export class Engine {
   }
 
   async staged(): Promise<StagedFile[]> {
-    return stagedView(this.inputs, await getSchool(this.db)).staged;
+    return stagedView(this.inputs, await getSchool(this.db), await this.storedForNames()).staged;
+  }
+
+  /** The stored exports, read only when a staged PRONOTE list must be told by its names. */
+  private async storedForNames(): Promise<ParsedFile[]> {
+    return needsStoredNames(this.inputs) ? (await currentSnapshots(this.db)).map((s) => s.file) : [];
   }
 
   /** Generates the sample school and stages its files. */
@@ -184,7 +189,7 @@ export class Engine {
    */
   async commit(origin: ImportOrigin, onProgress?: ProgressFn): Promise<CommitSummary> {
     const stored = await getSchool(this.db);
-    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored);
+    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored, await this.storedForNames());
     if (!accepted.length) throw new Error('nothing-to-commit');
     onProgress?.({ phase: 'enregistrement', done: 0, total: 1 });
     let t = performance.now();

@@ -17,7 +17,7 @@ import {
 } from '@raccord/core';
 import { unzipSync } from 'fflate';
 import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
-import { decidePronoteLists } from '@raccord/core/formats/pronote-list-kind.ts';
+import { decidePronoteLists, needsContent } from '@raccord/core/formats/pronote-list-kind.ts';
 import type { MappingRow } from '../db/schema.ts';
 import type { StoredSchool } from '../db/store.ts';
 import { fr } from '../i18n/fr.ts';
@@ -98,9 +98,11 @@ export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingR
 export function stagedView(
   inputs: StagedInput[],
   school: StoredSchool | undefined,
+  stored: ParsedFile[] = [],
 ): { staged: StagedFile[]; accepted: ParsedFile[]; acceptedInputs: StagedInput[] } {
-  // PRONOTE lists no column told apart are told by their names among the files given together.
-  const decided = decidePronoteLists(inputs.flatMap((input) => input.files));
+  // PRONOTE lists no column told apart are told by their names, among the files given together
+  // and the stored ones (`stored`: the current snapshots, loaded only when a list needs them).
+  const decided = decidePronoteLists(inputs.flatMap((input) => input.files), stored);
   let k = 0;
   const pairs = inputs.flatMap((input) => input.files.map(() => {
     const f = decided[k++]!;
@@ -137,6 +139,11 @@ export function stagedView(
   // The encrypted Index Éducation envelope carries nothing Raccord can use: listed, not stored.
   const kept = pairs.filter((p) => !p.view.error && used.has(p.view) && FILE_KIND_SOURCE[p.view.kind] !== null);
   return { staged, accepted: kept.map((p) => p.original), acceptedInputs: kept.map((p) => p.input) };
+}
+
+/** True when a staged PRONOTE list can only be told by names: the stored exports should be compared too. */
+export function needsStoredNames(inputs: StagedInput[]): boolean {
+  return inputs.some((i) => i.files.some(needsContent));
 }
 
 /** What reading an input will cost: its size, or for a zip the size of what it holds. */

@@ -50,7 +50,8 @@ function referenceNames(files: ParsedFile[]): NameSets {
   return sets;
 }
 
-function needsContent(f: ParsedFile): boolean {
+/** A PRONOTE list that only its names (or nothing but its file name) can tell: the content step has work. */
+export function needsContent(f: ParsedFile): boolean {
   return f.kind === 'pronote-ids' && (f.pronoteList?.decidedBy === 'undecided' || f.pronoteList?.decidedBy === 'file-name');
 }
 
