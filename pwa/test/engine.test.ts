@@ -190,6 +190,18 @@ describe('moteur : liste PRONOTE sans colonne « Profil »', () => {
     expect(dataset.pronoteRows.filter((r) => r.pronoteId.startsWith('PNY') && r.profile === 'teacher')).toHaveLength(teachers.length);
   });
 
+  it("lets the admin's remembered answer for this header win over the file name", async () => {
+    const { db, engine } = setup();
+    const text = 'Nom\tPrénom\tIdentifiant PRONOTE\r\nBLANC\tPaul\tS1\r\n';
+    const first = await engine.stage([{ id: 'a', name: 'liste.txt', blob: new Blob([text]) }]);
+    await db.mappings.put({ signature: first[0]!.mapping!.signature, header: first[0]!.mapping!.header, pronoteProfile: 'staff', savedAt: 'x' });
+    await engine.unstage(['a']);
+    await engine.stage([{ id: 'b', name: 'pronote_professeurs.txt', blob: new Blob([text]) }]);
+    await engine.commit('fichiers');
+    const { dataset } = await engine.reconciled();
+    expect(dataset.pronoteRows.map((r) => r.profile)).toEqual(['staff']);
+  });
+
   it('still asks which list it is when the names do not tell', async () => {
     const { engine } = setup();
     const staged = await engine.stage([{ id: 'l', name: 'liste.txt', blob: new Blob(['Nom\tPrénom\tIdentifiant PRONOTE\r\nBLANC\tPaul\tS1\r\n']) }]);

@@ -60,7 +60,9 @@ export function readInput(id: string, name: string, bytes: Uint8Array, mappings:
   const year = schoolYear !== undefined ? { schoolYear } : {};
   let files = readFile(name, bytes, { tableHints: hints, ...year });
   const first = files[0];
-  if (files.length === 1 && first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column' || first.error.code === 'pronote-profile-unknown')) {
+  // The admin's declaration for this header comes before the content and the file name.
+  const guessed = first?.pronoteList?.decidedBy === 'file-name';
+  if (files.length === 1 && (guessed || (first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column' || first.error.code === 'pronote-profile-unknown')))) {
     const head = tableHead(bytes);
     if (head) {
       const signature = headerSignature(head.header);
