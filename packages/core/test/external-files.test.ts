@@ -66,7 +66,7 @@ const EXPECTED: Record<string, Expected> = {
   'eole-scribe-csv/Test_Eleve_MAC_BOM.csv': { kind: 'ent-accounts', encoding: 'UTF-16LE', counts: { entAccounts: 18 }, warnings: ['ent-profile-missing'] },
   'eole-scribe-csv/Test_Eleve_UTF8_VIRG.csv': { kind: 'ent-accounts', encoding: 'UTF-8', counts: { entAccounts: 18 }, warnings: ['ent-profile-missing'] },
   // A primary-school (ONDE) export: not an input of Raccord.
-  'eole-scribe-csv/be1d_eleves.csv': { kind: 'unknown', refused: 'unknown-layout', reason: /ne sont pas reconnues \(en-tête : « Nom Elève/ },
+  'eole-scribe-csv/be1d_eleves.csv': { kind: 'unknown', refused: 'wrong-portal', reason: /ressemble à un export ONDE \(écoles du premier degré : en-tête « Nom Elève/ },
   'paquetdeom-progress/Communs.xml': { kind: 'siecle-communs', uai: '0310053P', year: 2016 },
   'paquetdeom-progress/Nomenclature.xml': { kind: 'siecle-nomenclature', uai: '0310053P', year: 2016, subjects: 54, mefs: 95 },
   // 46 divisions, 66 groups, every group code ≤ 8 characters.

@@ -5,6 +5,7 @@
 import { unzipSync } from 'fflate';
 import { FILE_KIND_LABEL, type FileKind, type ParsedFile, type ParseWarning } from '../model/types.js';
 import { emptyData } from '../model/counts.js';
+import { normalizeHeader } from '../model/names.js';
 import { canonicalEncoding, declaredXmlEncoding, decodeText, decodeXml, hasUtf8Bom, utf16Layout } from '../util/encoding.js';
 import { formatBytes, RaccordError, toErrorInfo } from '../util/errors.js';
 import { parseTable } from '../util/table.js';
@@ -209,6 +210,12 @@ function decodeXmlKeepingKind(bytes: Uint8Array, path: string, setKind: (k: File
   }
 }
 
+/** ONDE (primary schools) pupil export: `Nom Elève`, `Prénom Elève`, a `Cycle` column (Scribe's be1d sample). */
+function looksLikeOnde(header: readonly string[]): boolean {
+  const h = new Set(header.map(normalizeHeader));
+  return h.has('nom eleve') && h.has('prenom eleve') && h.has('cycle');
+}
+
 function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?: string): ParsedFile {
   const warnings: ParseWarning[] = [];
   const warn = (w: ParseWarning) => warnings.push(w);
@@ -260,6 +267,15 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
     }
     if (!best || bestScore < 0.5) {
       const header = (table.rows[0] ?? []).slice(0, 8).join(' ; ');
+      if (looksLikeOnde(table.rows[0] ?? [])) {
+        throw new RaccordError({
+          code: 'wrong-portal',
+          file: path,
+          position: 'ligne 1',
+          message: `« ${path} » ressemble à un export ONDE (écoles du premier degré : en-tête « ${header} ») : Raccord rapproche les exports des collèges et des lycées.`,
+          hint: "Importez les exports SIECLE et STS-web de l'établissement, la liste des identifiants PRONOTE et l'export des comptes de l'ENT.",
+        });
+      }
       throw new RaccordError({
         code: 'unknown-layout',
         file: path,
