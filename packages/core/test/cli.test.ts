@@ -203,6 +203,10 @@ describe('duplicate content is parsed once', () => {
     const inZip = files.find((f) => f.path.endsWith('.zip/ElevesSansAdresses.xml'))!;
     expect(inZip.warnings.map((w) => w.code)).toContain('file.duplicate');
     expect(files.find((f) => f.path === path.join(ecole(), 'ElevesSansAdresses.xml'))!.warnings.map((w) => w.code)).not.toContain('file.duplicate');
+    // The text summary says which copy is not counted.
+    const text = run(['check', ecole(), '--today', '2025-09-15']).out;
+    expect(text).toMatch(/ExportXML_ElevesSansAdresses\.zip\/ElevesSansAdresses\.xml — siecle-eleves, \d+ enregistrements \(même contenu qu'un autre fichier, compté une fois\)/);
+    expect(text).not.toMatch(/ecole\/ElevesSansAdresses\.xml — siecle-eleves, \d+ enregistrements \(/);
   });
 });
 

@@ -3,6 +3,7 @@ import { assembleDataset, type SchoolDataset } from '../model/dataset.js';
 import type { AdminDecisions, Finding, Severity } from '../match/types.js';
 import { reconcileDetailed, type ReconcileResult } from '../reconcile.js';
 import type { MatchResult } from '../match/types.js';
+import type { ParsedFile } from '../model/types.js';
 import { CliError, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
@@ -35,7 +36,7 @@ export function runCheck(args: ParsedArgs, io: CliIO): number {
     const { links: _links, ...documented } = result;
     io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2));
   } else {
-    io.out(summary(result));
+    io.out(summary(result, dataset.files));
     for (const f of dataset.files) {
       const advice = listAdvice(f, dataset.files);
       if (advice) io.out(`\n« ${f.path} » : ${advice}`);
@@ -44,11 +45,21 @@ export function runCheck(args: ParsedArgs, io: CliIO): number {
   return result.sources.some((s) => s.error) ? 1 : 0;
 }
 
-export function summary(r: ReconcileResult): string {
+/** Why a read file was left out of the dataset (the same export twice, an older one of its kind). */
+const LEFT_OUT: Record<string, string> = {
+  'file.duplicate': 'même contenu qu\'un autre fichier, compté une fois',
+  'file.superseded': 'remplacé par un export plus récent du même type',
+};
+
+export function summary(r: ReconcileResult, files: ParsedFile[] = []): string {
   const lines: string[] = [];
   lines.push(`Établissement ${r.school.uai || '(UAI inconnu)'}${r.school.schoolYear !== undefined ? `, année ${r.school.schoolYear}-${r.school.schoolYear + 1}` : ''}`);
   lines.push('', 'Fichiers :');
-  for (const s of r.sources) lines.push(`  ${s.error ? '✖' : '✓'} ${s.path} — ${s.kind}, ${s.records} enregistrements${s.error ? ` — REFUSÉ : ${s.error}` : ''}`);
+  const leftOut = new Map(files.map((f) => [f.path, f.warnings.map((w) => LEFT_OUT[w.code]).find(Boolean)]));
+  for (const s of r.sources) {
+    const why = leftOut.get(s.path);
+    lines.push(`  ${s.error ? '✖' : '✓'} ${s.path} — ${s.kind}, ${s.records} enregistrements${why && !s.error ? ` (${why})` : ''}${s.error ? ` — REFUSÉ : ${s.error}` : ''}`);
+  }
   const byDecision = { certain: 0, probable: 0, ambiguous: 0 };
   for (const a of r.assignments) byDecision[a.decision]++;
   const toFill = r.assignments.filter((a) => a.decision === 'certain' && a.pronoteId && a.pronoteId !== a.currentPronoteId).length;
