@@ -4,12 +4,15 @@ import type { AdminDecisions, Finding, Severity } from '../match/types.js';
 import { reconcileDetailed, type ReconcileResult } from '../reconcile.js';
 import type { MatchResult } from '../match/types.js';
 import type { ParsedFile } from '../model/types.js';
-import { CliError, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
+import { CliError, assertListsNameInputs, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
 export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult; match: MatchResult } {
   if (!paths.length) throw new CliError('Indiquez les fichiers ou le dossier des exports de l’établissement.');
-  const files = readInputs(collectInputs(paths), readOptions(args.flags));
+  const inputs = collectInputs(paths);
+  const opts = readOptions(args.flags);
+  assertListsNameInputs(inputs, opts.lists);
+  const files = readInputs(inputs, opts);
   const year = args.flags.annee ?? args.flags.year;
   const dataset = assembleDataset(files, {
     uai: typeof args.flags.uai === 'string' ? args.flags.uai : undefined,

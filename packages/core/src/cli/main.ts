@@ -152,19 +152,21 @@ function declaredProfile(file: string, lists: Map<string, PronoteProfile> | unde
  */
 export function readInputs(inputs: InputFile[], opts: CliReadOptions): ParsedFile[] {
   const { lists, ...read } = opts;
-  if (lists) {
-    for (const name of lists.keys()) {
-      if (!inputs.some((f) => f.path === name || path.basename(f.path) === name)) {
-        throw new CliError(`--liste : aucun des fichiers donnés ne s'appelle « ${name} ».`);
-      }
-    }
-  }
   const o: ReadFileOptions = { ...read, reuse: new Map() };
   const files = inputs.flatMap((f) => {
     const declared = declaredProfile(f.path, lists);
     return readFile(f.path, f.bytes, declared ? { ...o, reuse: undefined, tableHints: { ...o.tableHints, pronoteProfile: declared } } : o);
   });
   return decidePronoteLists(files);
+}
+
+/** A `--liste` that names no input is a typo: said, rather than silently ignored. */
+export function assertListsNameInputs(inputs: InputFile[], lists: Map<string, PronoteProfile> | undefined): void {
+  for (const name of lists?.keys() ?? []) {
+    if (!inputs.some((f) => f.path === name || path.basename(f.path) === name)) {
+      throw new CliError(`--liste : aucun des fichiers donnés ne s'appelle « ${name} ».`);
+    }
+  }
 }
 
 /** `--liste "pronote.txt=professeurs"` to pass for a list « à indiquer » (the likeliest kind first). */
@@ -209,7 +211,10 @@ export function countsWithContext(files: ParsedFile[]): Map<ParsedFile, FileCoun
 
 function inspect(args: ParsedArgs, io: CliIO): number {
   if (!args.positional.length) throw new CliError('Indiquez au moins un fichier ou un dossier à inspecter.');
-  const files = readInputs(collectInputs(args.positional), readOptions(args.flags));
+  const inputs = collectInputs(args.positional);
+  const opts = readOptions(args.flags);
+  assertListsNameInputs(inputs, opts.lists);
+  const files = readInputs(inputs, opts);
   const counts = countsWithContext(files);
   if (args.flags.json) {
     const json = {
