@@ -115,6 +115,11 @@ describe('raccord check', () => {
     expect(declared.code).toBe(0);
     expect((JSON.parse(declared.out) as { files: { pronoteList: unknown }[] }).files[0]!.pronoteList).toEqual({ decidedBy: 'admin', profile: 'staff' });
     expect(run(['check', list, `--liste=${list}=professeurs`]).code).toBe(0);
+    // Half the names are teachers: not enough to decide, but the suggested option leans that way.
+    const half = path.join(dir, 'moitie.txt');
+    const halfRows = teachers.map((t, i) => (i % 2 ? `${t.name.usage ?? t.name.family}\t${t.name.given}` : `INCONNU${i}\tPersonne`) + `\tPN${i}`).join('\r\n');
+    writeFileSync(half, Buffer.from(`Nom\tPr\xe9nom\tIdentifiant PRONOTE\r\n${halfRows}\r\n`, 'latin1'));
+    expect(run(['inspect', sts, half]).out).toContain('Relancez en indiquant la liste : --liste "moitie.txt=professeurs" (ou eleves, personnels, responsables)');
     // A wrong option is told, in French.
     expect(run(['inspect', list, '--liste', 'autre.txt=professeurs']).err).toContain('aucun des fichiers donnés ne s\'appelle « autre.txt »');
     expect(run(['inspect', list, '--liste', 'liste.txt=directeurs']).err).toContain('attendu FICHIER=eleves|professeurs|personnels|responsables');

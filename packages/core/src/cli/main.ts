@@ -6,13 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readFile, type ReadFileOptions } from '../formats/read.js';
 import { countFile } from '../model/counts.js';
-import type { FileCounts, ParsedFile } from '../model/types.js';
-import { FILE_KIND_LABEL } from '../model/types.js';
+import { FILE_KIND_LABEL, PRONOTE_PROFILE_FR, type FileCounts, type ParsedFile, type PronoteListKind, type PronoteProfile } from '../model/types.js';
 import { frDate } from '../model/dates.js';
 import type { ReadOptions } from '../formats/types.js';
 import { pronoteProfileOf } from '../formats/pronote-ids.js';
 import { contentFigure, decidePronoteLists, likeliestProfile } from '../formats/pronote-list-kind.js';
-import { PRONOTE_PROFILE_FR, type PronoteListKind, type PronoteProfile } from '../model/types.js';
 import { runCheck } from './check.js';
 import { runSample } from './sample.js';
 import { runExport } from './export.js';
@@ -182,9 +180,8 @@ export function listOptionFor(f: ParsedFile, all: ParsedFile[]): string {
 /** The line the CLI adds under a list « à indiquer »: the exact option to pass. */
 export function listAdvice(f: ParsedFile, all: ParsedFile[]): string | undefined {
   if (f.error?.code !== 'pronote-profile-unknown') return undefined;
-  const others = likeliestProfile(f.pronoteList)
-    ? ` (ou ${Object.values(LIST_WORDS).filter((w) => w !== LIST_WORDS[likeliestProfile(f.pronoteList)!]).join(', ')})`
-    : '';
+  const likeliest = likeliestProfile(f.pronoteList);
+  const others = likeliest ? ` (ou ${Object.values(LIST_WORDS).filter((w) => w !== LIST_WORDS[likeliest]).join(', ')})` : '';
   return `Relancez en indiquant la liste : ${listOptionFor(f, all)}${others}`;
 }
 
