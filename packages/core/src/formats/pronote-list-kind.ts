@@ -71,10 +71,19 @@ export function contentProfile(f: ParsedFile, sets: NameSets): { content: NonNul
   return clear ? { content: { rows, found }, profile: best } : { content: { rows, found } };
 }
 
-/** « 104 des 108 noms sont des professeurs de STS-web » */
+/** The same, for one person: « celui d'un professeur de STS-web ». */
+const FOUND_ONE: Record<PronoteProfile, string> = {
+  pupil: "celui d'un élève de SIECLE",
+  guardian: "celui d'un responsable de SIECLE",
+  teacher: "celui d'un professeur de STS-web",
+  staff: "celui d'un personnel (non enseignant) de STS-web",
+};
+
+/** « 104 des 108 noms sont des professeurs de STS-web » (« 1 des 3 noms est celui d'un… »). */
 export function contentFigure(content: NonNullable<PronoteListKind['content']>, profile: PronoteProfile): string {
   const n = content.found[profile];
-  return `${n} ${n > 1 ? 'des' : 'sur les'} ${content.rows} noms ${n > 1 ? 'sont' : 'est'} ${FOUND_AMONG[profile]}`;
+  if (n > 1) return `${n} des ${content.rows} noms sont ${FOUND_AMONG[profile]}`;
+  return content.rows === 1 ? `son seul nom est ${FOUND_ONE[profile]}` : `${n} des ${content.rows} noms est ${FOUND_ONE[profile]}`;
 }
 
 /** The kind the content leans to, even short of a clear majority (for the CLI's suggestion). */

@@ -145,6 +145,13 @@ describe('PRONOTE list kind from its content', () => {
     expect(list(files, 'profils.txt').data.pronoteRows![0]!.profile).toBe('staff');
   });
 
+  it('words the figure for one name too', () => {
+    const one = decidePronoteLists([stsFile(), pronoteList('liste.txt', TEACHERS.slice(0, 1))]);
+    expect(list(one, 'liste.txt').warnings[0]!.message).toContain("son seul nom est celui d'un professeur de STS-web, lue comme la liste des professeurs");
+    const weak = decidePronoteLists([stsFile(), pronoteList('liste.txt', [TEACHERS[0]!, ...people(3, 180)])]);
+    expect(list(weak, 'liste.txt').error!.message).toContain("1 des 4 noms est celui d'un professeur de STS-web");
+  });
+
   it('matches a compound given name on its first word', () => {
     const files = decidePronoteLists([stsFile(), pronoteList('liste.txt', TEACHERS.map((p) => ({ family: p.family, given: `${p.given} Marie` })))]);
     expect(list(files, 'liste.txt').pronoteList).toMatchObject({ decidedBy: 'content', profile: 'teacher', content: { found: { teacher: 40 } } });
