@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { readInputs, type InputFile } from '../src/cli/main.js';
 import { readFile } from '../src/formats/read.js';
 import { assembleDataset } from '../src/model/dataset.js';
+import { reconcileDetailed } from '../src/reconcile.js';
 import { countFile } from '../src/model/counts.js';
 import type { FileCounts, FileKind, ParsedFile } from '../src/model/types.js';
 
@@ -122,6 +123,11 @@ describe.skipIf(!DIR)(`the public real files (${DIR ?? '../shared/external/files
     const known = new Set(ds.guardians.map((g) => g.personneId));
     expect(new Set(ds.guardianLinks.filter((l) => present.has(l.eleveId) && known.has(l.personneId)).map((l) => l.personneId)).size).toBe(682);
     expect(ds.staff.filter((s) => s.teacher)).toHaveLength(31);
+    // Structures.xml holds 8 groups STS-web lacks (IDDA…IDDH) and no pupil is in any of them:
+    // nothing to warn about; and no group code breaks STS-web's rule.
+    expect(ds.siecleGroups.filter((g) => /^IDD[A-H]$/.test(g.code))).toHaveLength(8);
+    const codes = reconcileDetailed(ds, { today: '2009-11-02' }).result.findings.map((f) => f.code);
+    expect(codes.filter((c) => c.startsWith('groups.'))).toEqual([]);
   });
 
   it('the 2022 ZIPs and the XML they hold count once', () => {
