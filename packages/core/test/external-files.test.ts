@@ -130,6 +130,14 @@ describe.skipIf(!DIR)(`the public real files (${DIR ?? '../shared/external/files
     expect(codes.filter((c) => c.startsWith('groups.'))).toEqual([]);
   });
 
+  it("the lycée's group labels of 9–12 characters (codes of 8 at most) raise no « Nom de groupe refusé »", () => {
+    const ds = assembleDataset(read('paquetdeom-progress/Structures.xml'));
+    const long = ds.siecleGroups.filter((g) => (g.label ?? '').length > 8);
+    expect(long.length).toBeGreaterThanOrEqual(10);
+    expect(ds.siecleGroups.every((g) => g.code.length <= 8)).toBe(true);
+    expect(reconcileDetailed(ds, { today: '2017-02-23' }).result.findings.filter((f) => f.code === 'groups.invalid-name')).toEqual([]);
+  });
+
   it('the 2022 ZIPs and the XML they hold count once', () => {
     const base = 'eole-aaf-cd74-2022';
     const inputs: InputFile[] = readdirSync(path.join(DIR!, base)).sort().map((n) => ({ path: n, bytes: new Uint8Array(readFileSync(path.join(DIR!, base, n))) }));
