@@ -34,7 +34,7 @@ export const invalidGroupName: CheckRule = {
   title: 'Nom de groupe refusé par STS-web',
   severity: 'error',
   description:
-    "Un nom de groupe de plus de 8 caractères, ou contenant autre chose que des lettres, des chiffres, des espaces, « - » et « _ », est tronqué ou rejeté entre EDT et STS-web : le groupe n'a pas de correspondance dans STS-web et n'existe pas dans l'ENT (messagerie, cahier de textes, manuels numériques).",
+    "Un nom de groupe qui va vers STS-web, de plus de 8 caractères ou contenant autre chose que des lettres, des chiffres, des espaces, « - » et « _ », est tronqué ou rejeté entre EDT et STS-web : SIECLE (les élèves) et STS-web (les enseignants) ne désignent plus le groupe du même nom, et dans l'ENT il n'a pas à la fois ses élèves et ses enseignants (messagerie, cahier de textes, manuels numériques). Un groupe créé dans SIECLE seul n'est pas concerné.",
   fix: [
     'Renommer le groupe dans EDT (8 caractères au plus : lettres, chiffres, espaces, « - », « _ »), puis refaire la remontée vers STS-web.',
     "1. Dans EDT, renommer le groupe avec un nom court et explicite (il sera visible dans la messagerie et les espaces de l'ENT), par exemple 1ARA1STMG → 1ARA1ST.",
