@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateSchool } from '@raccord/core/sample/index.ts';
-import { assignmentKey } from '@raccord/core';
+import { assignmentKey, readFile } from '@raccord/core';
 import { RaccordDb } from '../src/db/schema.ts';
 import { decisionKey, setDecision, toAdminDecisions } from '../src/db/store.ts';
 import { Engine } from '../src/engine/engine.ts';
@@ -154,6 +154,76 @@ describe('moteur : correspondance des colonnes', () => {
     const again = await engine.restage(['m']);
     expect(again[0]).toMatchObject({ kind: 'pronote-ids', error: null });
     expect(again[0]!.counts.pronoteRows).toBe(1);
+  });
+});
+
+describe('moteur : liste PRONOTE sans colonne « Profil »', () => {
+  it('tells the teachers list from its names among the files given together, and the teachers get their rows', async () => {
+    const { engine } = setup();
+    const sts = school.files.find((f) => /^sts_emp_.*\.xml$/.test(f.name))!;
+    const teachers = readFile(sts.name, sts.bytes)[0]!.data.staff!.filter((p) => p.teacher);
+    const list = `Nom\tPrénom\tIdentifiant PRONOTE\r\n${teachers.map((t, i) => `${t.name.usage ?? t.name.family}\t${t.name.given}\tPNX${i}`).join('\r\n')}\r\n`;
+    const staged = await engine.stage([
+      { id: 's', name: sts.name, blob: new Blob([sts.bytes as BlobPart]) },
+      { id: 'l', name: 'liste.txt', blob: new Blob([list]) },
+    ]);
+    const l = staged.find((f) => f.path === 'liste.txt')!;
+    expect(l.error).toBeNull();
+    expect(l.mapping).toBeUndefined();
+    expect(l.warnings.map((w) => w.message).join('\n')).toContain(`${teachers.length} des ${teachers.length} noms sont des professeurs de STS-web`);
+    await engine.commit('fichiers');
+    const { dataset } = await engine.reconciled();
+    expect(dataset.pronoteRows.filter((r) => r.pronoteId.startsWith('PNX') && r.profile === 'teacher')).toHaveLength(teachers.length);
+  });
+
+  it('tells it by the names of the exports already stored, when it comes alone later', async () => {
+    const { engine } = setup();
+    const sts = school.files.find((f) => /^sts_emp_.*\.xml$/.test(f.name))!;
+    const teachers = readFile(sts.name, sts.bytes)[0]!.data.staff!.filter((p) => p.teacher);
+    await importSchool(engine, { ...school, files: school.files.filter((f) => f.name !== 'PRONOTE-professeurs.csv') });
+    const list = `Nom\tPrénom\tIdentifiant PRONOTE\r\n${teachers.map((t, i) => `${t.name.usage ?? t.name.family}\t${t.name.given}\tPNY${i}`).join('\r\n')}\r\n`;
+    const staged = await engine.stage([{ id: 'l', name: 'liste.txt', blob: new Blob([list]) }]);
+    expect(staged[0]!.error).toBeNull();
+    expect(staged[0]!.warnings.map((w) => w.code)).toContain('pronote-profile-from-content');
+    await engine.commit('fichiers');
+    const { dataset } = await engine.reconciled();
+    expect(dataset.pronoteRows.filter((r) => r.pronoteId.startsWith('PNY') && r.profile === 'teacher')).toHaveLength(teachers.length);
+  });
+
+  it("lets the admin's remembered answer for this header win over the file name", async () => {
+    const { db, engine } = setup();
+    const text = 'Nom\tPrénom\tIdentifiant PRONOTE\r\nBLANC\tPaul\tS1\r\n';
+    const first = await engine.stage([{ id: 'a', name: 'liste.txt', blob: new Blob([text]) }]);
+    await db.mappings.put({ signature: first[0]!.mapping!.signature, header: first[0]!.mapping!.header, pronoteProfile: 'staff', savedAt: 'x' });
+    await engine.unstage(['a']);
+    await engine.stage([{ id: 'b', name: 'pronote_professeurs.txt', blob: new Blob([text]) }]);
+    await engine.commit('fichiers');
+    const { dataset } = await engine.reconciled();
+    expect(dataset.pronoteRows.map((r) => r.profile)).toEqual(['staff']);
+  });
+
+  it('still asks which list it is when the names do not tell', async () => {
+    const { engine } = setup();
+    const staged = await engine.stage([{ id: 'l', name: 'liste.txt', blob: new Blob(['Nom\tPrénom\tIdentifiant PRONOTE\r\nBLANC\tPaul\tS1\r\n']) }]);
+    expect(staged[0]!.error?.code).toBe('pronote-profile-unknown');
+    expect(staged[0]!.mapping).toMatchObject({ need: 'profile' });
+  });
+});
+
+describe("moteur : export SIECLE sans ANNEE_SCOLAIRE", () => {
+  it("is read in the stored school's year, with a warning; refused before any school is stored", async () => {
+    const structures = school.files.find((f) => f.name === 'Structures.xml')!;
+    const noYear = new Uint8Array(Buffer.from(Buffer.from(structures.bytes).toString('latin1').replace(/<ANNEE_SCOLAIRE>[^<]*<\/ANNEE_SCOLAIRE>/, ''), 'latin1'));
+    const fresh = setup();
+    const before = await fresh.engine.stage([{ id: 'n', name: 'Structures.xml', blob: new Blob([noYear as BlobPart]) }]);
+    expect(before[0]!.error?.message).toContain("de quelle année scolaire il vient");
+
+    const { engine } = setup();
+    await importSchool(engine);
+    const staged = await engine.stage([{ id: 'n', name: 'Structures.xml', blob: new Blob([noYear as BlobPart]) }]);
+    expect(staged[0]!.error).toBeNull();
+    expect(staged[0]!.schoolYear).toBe(school.truth.school.schoolYear);
+    expect(staged[0]!.warnings.map((w) => w.code)).toContain('siecle.year-from-admin');
   });
 });
 

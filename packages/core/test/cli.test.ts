@@ -1,5 +1,5 @@
 /** The CLI end to end, in-process, on the generated sample school written to a temp folder. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ describe('raccord inspect', () => {
     const json = JSON.parse(r.out) as { files: Record<string, unknown>[] };
     expect(Object.keys(json)).toEqual(['files']);
     for (const f of json.files) {
-      expect(Object.keys(f)).toEqual(['path', 'kind', 'encoding', 'uai', 'schoolYear', 'counts', 'warnings', 'error']);
+      expect(Object.keys(f)).toEqual(['path', 'kind', 'encoding', 'uai', 'schoolYear', 'counts', 'pronoteList', 'listOption', 'warnings', 'error']);
       expect(KINDS).toContain(f.kind);
       expect(Object.keys(f.counts as object)).toEqual(COUNT_KEYS);
       expect(f.error).toBeNull();
@@ -87,6 +87,42 @@ describe('raccord check', () => {
     expect(f.kind).toBe('pronote-ids');
     expect(f.error).toBeNull();
     expect(f.warnings.map((w) => w.code)).toContain('pronote-profile-from-file-name');
+  });
+
+  it('tells an unlabelled list from its names (inspect shows it), and prints the --liste option when nothing tells', () => {
+    const stsName = readdirSync(path.join(dir, 'ecole')).find((n) => /^sts_emp_.*\.xml$/.test(n))!;
+    const sts = path.join(dir, 'ecole', stsName);
+    const teachers = readFile(stsName, new Uint8Array(readFileSync(sts)))[0]!.data.staff!.filter((p) => p.teacher);
+    const list = path.join(dir, 'liste.txt');
+    const rows = teachers.map((t, i) => `${t.name.usage ?? t.name.family}\t${t.name.given}\tPN${i}`).join('\r\n');
+    writeFileSync(list, Buffer.from(`Nom\tPr\xe9nom\tIdentifiant PRONOTE\r\n${rows}\r\n`, 'latin1'));
+
+    const text = run(['inspect', sts, list]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(`Liste PRONOTE : professeurs, d'après les noms qu'elle contient (${teachers.length} des ${teachers.length} noms sont des professeurs de STS-web)`);
+    const json = JSON.parse(run(['inspect', sts, list, '--json']).out) as { files: { path: string; pronoteList: unknown; listOption: unknown }[] };
+    expect(json.files.find((f) => f.path === list)!.pronoteList).toMatchObject({ decidedBy: 'content', profile: 'teacher' });
+
+    // Alone, nothing tells it: refused « à indiquer », with the exact option to pass.
+    const alone = run(['inspect', list]);
+    expect(alone.code).toBe(1);
+    expect(alone.out).toContain('Liste à indiquer');
+    expect(alone.out).toContain('Relancez en indiquant la liste : --liste "liste.txt=eleves|professeurs|personnels|responsables"');
+    const checked = run(['check', list]);
+    expect(checked.out).toContain('--liste "liste.txt=');
+    // The option decides, for inspect and check.
+    const declared = run(['inspect', list, '--liste', 'liste.txt=personnels', '--json']);
+    expect(declared.code).toBe(0);
+    expect((JSON.parse(declared.out) as { files: { pronoteList: unknown }[] }).files[0]!.pronoteList).toEqual({ decidedBy: 'admin', profile: 'staff' });
+    expect(run(['check', list, `--liste=${list}=professeurs`]).code).toBe(0);
+    // Half the names are teachers: not enough to decide, but the suggested option leans that way.
+    const half = path.join(dir, 'moitie.txt');
+    const halfRows = teachers.map((t, i) => (i % 2 ? `${t.name.usage ?? t.name.family}\t${t.name.given}` : `INCONNU${i}\tPersonne`) + `\tPN${i}`).join('\r\n');
+    writeFileSync(half, Buffer.from(`Nom\tPr\xe9nom\tIdentifiant PRONOTE\r\n${halfRows}\r\n`, 'latin1'));
+    expect(run(['inspect', sts, half]).out).toContain('Relancez en indiquant la liste : --liste "moitie.txt=professeurs" (ou eleves, personnels, responsables)');
+    // A wrong option is told, in French.
+    expect(run(['inspect', list, '--liste', 'autre.txt=professeurs']).err).toContain('aucun des fichiers donnés ne s\'appelle « autre.txt »');
+    expect(run(['inspect', list, '--liste', 'liste.txt=directeurs']).err).toContain('attendu FICHIER=eleves|professeurs|personnels|responsables');
   });
 
   it('prints the documented JSON shape on the sample school', () => {
@@ -172,6 +208,10 @@ describe('duplicate content is parsed once', () => {
     const inZip = files.find((f) => f.path.endsWith('.zip/ElevesSansAdresses.xml'))!;
     expect(inZip.warnings.map((w) => w.code)).toContain('file.duplicate');
     expect(files.find((f) => f.path === path.join(ecole(), 'ElevesSansAdresses.xml'))!.warnings.map((w) => w.code)).not.toContain('file.duplicate');
+    // The text summary says which copy is not counted.
+    const text = run(['check', ecole(), '--today', '2025-09-15']).out;
+    expect(text).toMatch(/ExportXML_ElevesSansAdresses\.zip\/ElevesSansAdresses\.xml — siecle-eleves, \d+ enregistrements \(même contenu qu'un autre fichier, compté une fois\)/);
+    expect(text).not.toMatch(/ecole\/ElevesSansAdresses\.xml — siecle-eleves, \d+ enregistrements \(/);
   });
 });
 

@@ -30,7 +30,7 @@ import { datasetOf } from './dataset.ts';
 import { buildBridgePlan } from '@raccord/core/bridge/plan.ts';
 import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
-import { stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
+import { needsStoredNames, stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
 import { inProcessReaders, type Readers } from './readers.ts';
 import { buildPersonIndex, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
@@ -110,6 +110,7 @@ export class Engine {
   async stage(inputs: EngineInput[], onProgress?: ProgressFn): Promise<StagedFile[]> {
     const t0 = performance.now();
     const mappings = await this.db.mappings.toArray();
+    const schoolYear = (await getSchool(this.db))?.schoolYear;
     const loaded = await Promise.all(
       inputs.map(async (i) => ({ id: i.id, name: i.name, bytes: new Uint8Array(await i.blob.arrayBuffer()), lastModified: i.lastModified })),
     );
@@ -123,7 +124,7 @@ export class Engine {
     onProgress?.({ phase: 'lecture', done, total: inputs.length, name: queue[0]?.name });
     const lane = async () => {
       for (let input = queue.shift(); input; input = queue.shift()) {
-        const r = await this.readers.read(input.id, input.name, input.bytes, mappings);
+        const r = await this.readers.read(input.id, input.name, input.bytes, mappings, schoolYear);
         if (input.lastModified) r.lastModified = input.lastModified;
         read.push(r);
         done += 1;
@@ -150,7 +151,8 @@ export class Engine {
   /** Reads staged inputs again (after the admin saved a column mapping). */
   async restage(ids: string[]): Promise<StagedFile[]> {
     const mappings = await this.db.mappings.toArray();
-    this.inputs = await Promise.all(this.inputs.map((i) => (ids.includes(i.id) ? inProcessReaders.read(i.id, i.name, i.bytes, mappings) : i)));
+    const schoolYear = (await getSchool(this.db))?.schoolYear;
+    this.inputs = await Promise.all(this.inputs.map((i) => (ids.includes(i.id) ? inProcessReaders.read(i.id, i.name, i.bytes, mappings, schoolYear) : i)));
     return this.staged();
   }
 
@@ -160,7 +162,12 @@ export class Engine {
   }
 
   async staged(): Promise<StagedFile[]> {
-    return stagedView(this.inputs, await getSchool(this.db)).staged;
+    return stagedView(this.inputs, await getSchool(this.db), await this.storedForNames()).staged;
+  }
+
+  /** The stored exports, read only when a staged PRONOTE list must be told by its names. */
+  private async storedForNames(): Promise<ParsedFile[]> {
+    return needsStoredNames(this.inputs) ? (await currentSnapshots(this.db)).map((s) => s.file) : [];
   }
 
   /** Generates the sample school and stages its files. */
@@ -182,7 +189,7 @@ export class Engine {
    */
   async commit(origin: ImportOrigin, onProgress?: ProgressFn): Promise<CommitSummary> {
     const stored = await getSchool(this.db);
-    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored);
+    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored, await this.storedForNames());
     if (!accepted.length) throw new Error('nothing-to-commit');
     onProgress?.({ phase: 'enregistrement', done: 0, total: 1 });
     let t = performance.now();

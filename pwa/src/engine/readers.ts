@@ -10,12 +10,13 @@ import { readInput, type StagedInput } from './staging.ts';
 export interface Readers {
   /** How many files may be read at once. */
   size: number;
-  read(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[]): Promise<StagedInput>;
+  /** `schoolYear`: the stored school's, for a SIECLE export that does not say its year. */
+  read(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[], schoolYear?: number): Promise<StagedInput>;
 }
 
 export const inProcessReaders: Readers = {
   size: 1,
-  read: async (id, name, bytes, mappings) => readInput(id, name, bytes, mappings),
+  read: async (id, name, bytes, mappings, schoolYear) => readInput(id, name, bytes, mappings, schoolYear),
 };
 
 /** Parser workers, started on first use; each reads one file at a time. */
@@ -39,10 +40,10 @@ export function workerReaders(size: number): Readers {
   };
   return {
     size,
-    async read(id, name, bytes, mappings) {
+    async read(id, name, bytes, mappings, schoolYear) {
       const w = await acquire();
       try {
-        return (await w.read(id, name, transfer(bytes, [bytes.buffer as ArrayBuffer]), mappings)) as StagedInput;
+        return (await w.read(id, name, transfer(bytes, [bytes.buffer as ArrayBuffer]), mappings, schoolYear)) as StagedInput;
       } finally {
         release(w);
       }

@@ -17,6 +17,7 @@ import {
 } from '@raccord/core';
 import { unzipSync } from 'fflate';
 import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
+import { decidePronoteLists, needsContent } from '@raccord/core/formats/pronote-list-kind.ts';
 import type { MappingRow } from '../db/schema.ts';
 import type { StoredSchool } from '../db/store.ts';
 import { fr } from '../i18n/fr.ts';
@@ -53,17 +54,21 @@ function tableHead(bytes: Uint8Array): { header: string[]; sample: string[][] } 
  * whose profile cannot be told, gets a mapping request (or is read again with the remembered
  * profile for that header).
  */
-export function readInput(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[]): StagedInput {
+export function readInput(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[], schoolYear?: number): StagedInput {
   const hints = hintsOf(mappings);
-  let files = readFile(name, bytes, { tableHints: hints });
+  // The stored school's year: a SIECLE export that does not say its year is read in it (with a warning).
+  const year = schoolYear !== undefined ? { schoolYear } : {};
+  let files = readFile(name, bytes, { tableHints: hints, ...year });
   const first = files[0];
-  if (files.length === 1 && first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column' || first.error.code === 'pronote-profile-unknown')) {
+  // The admin's declaration for this header comes before the content and the file name.
+  const guessed = first?.pronoteList?.decidedBy === 'file-name';
+  if (files.length === 1 && (guessed || (first?.error && (first.error.code === 'unknown-layout' || first.error.code === 'missing-column' || first.error.code === 'pronote-profile-unknown')))) {
     const head = tableHead(bytes);
     if (head) {
       const signature = headerSignature(head.header);
       const remembered = mappings.find((m) => m.signature === signature);
       if (remembered?.pronoteProfile) {
-        files = readFile(name, bytes, { tableHints: { ...hints, pronoteProfile: remembered.pronoteProfile } });
+        files = readFile(name, bytes, { tableHints: { ...hints, pronoteProfile: remembered.pronoteProfile }, ...year });
       }
     }
   }
@@ -88,15 +93,23 @@ export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingR
 }
 
 /**
- * The staged files as the admin sees them: files of another school or year refused against the
+ * The staged files as the admin sees them: PRONOTE lists told by their names, files of another school or year refused against the
  * stored school (or, before the first import, against the majority of the files given), and
  * duplicates or older exports of the same kind flagged.
  */
 export function stagedView(
   inputs: StagedInput[],
   school: StoredSchool | undefined,
+  stored: ParsedFile[] = [],
 ): { staged: StagedFile[]; accepted: ParsedFile[]; acceptedInputs: StagedInput[] } {
-  const pairs = inputs.flatMap((input) => input.files.map((f) => ({ input, original: f, view: { ...f, warnings: [...f.warnings] } })));
+  // PRONOTE lists no column told apart are told by their names, among the files given together
+  // and the stored ones (`stored`: the current snapshots, loaded only when a list needs them).
+  const decided = decidePronoteLists(inputs.flatMap((input) => input.files), stored);
+  let k = 0;
+  const pairs = inputs.flatMap((input) => input.files.map(() => {
+    const f = decided[k++]!;
+    return { input, original: f, view: { ...f, warnings: [...f.warnings] } };
+  }));
   const views = pairs.map((p) => p.view);
   refuseForeignFiles(views, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
   const used = new Set(selectFiles(views));
@@ -128,6 +141,11 @@ export function stagedView(
   // The encrypted Index Éducation envelope carries nothing Raccord can use: listed, not stored.
   const kept = pairs.filter((p) => !p.view.error && used.has(p.view) && FILE_KIND_SOURCE[p.view.kind] !== null);
   return { staged, accepted: kept.map((p) => p.original), acceptedInputs: kept.map((p) => p.input) };
+}
+
+/** True when a staged PRONOTE list can only be told by names: the stored exports should be compared too. */
+export function needsStoredNames(inputs: StagedInput[]): boolean {
+  return inputs.some((i) => i.files.some(needsContent));
 }
 
 /** What reading an input will cost: its size, or for a zip the size of what it holds. */

@@ -9,8 +9,8 @@ import type { MappingRow } from '../db/schema.ts';
 import { readInput } from '../engine/staging.ts';
 
 const api = {
-  read(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[]) {
-    const r = readInput(id, name, bytes, mappings);
+  read(id: string, name: string, bytes: Uint8Array, mappings: MappingRow[], schoolYear?: number) {
+    const r = readInput(id, name, bytes, mappings, schoolYear);
     return transfer(r, [r.bytes.buffer as ArrayBuffer]);
   },
 };

@@ -3,12 +3,16 @@ import { assembleDataset, type SchoolDataset } from '../model/dataset.js';
 import type { AdminDecisions, Finding, Severity } from '../match/types.js';
 import { reconcileDetailed, type ReconcileResult } from '../reconcile.js';
 import type { MatchResult } from '../match/types.js';
-import { CliError, collectInputs, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
+import type { ParsedFile } from '../model/types.js';
+import { CliError, assertListsNameInputs, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
 export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult; match: MatchResult } {
   if (!paths.length) throw new CliError('Indiquez les fichiers ou le dossier des exports de l’établissement.');
-  const files = readInputs(collectInputs(paths), readOptions(args.flags));
+  const inputs = collectInputs(paths);
+  const opts = readOptions(args.flags);
+  assertListsNameInputs(inputs, opts.lists);
+  const files = readInputs(inputs, opts);
   const year = args.flags.annee ?? args.flags.year;
   const dataset = assembleDataset(files, {
     uai: typeof args.flags.uai === 'string' ? args.flags.uai : undefined,
@@ -41,22 +45,36 @@ export function personInChargeOption(value: string | true | undefined): boolean 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', warning: 'À vérifier', info: 'Pour information' };
 
 export function runCheck(args: ParsedArgs, io: CliIO): number {
-  const { result } = loadAndReconcile(args.positional, args);
+  const { result, dataset } = loadAndReconcile(args.positional, args);
   if (args.flags.json) {
     // `links` (every record-to-record link, half the size) only on request: the app uses them in memory.
     const { links: _links, ...documented } = result;
     io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2));
   } else {
-    io.out(summary(result));
+    io.out(summary(result, dataset.files));
+    for (const f of dataset.files) {
+      const advice = listAdvice(f, dataset.files);
+      if (advice) io.out(`\n« ${f.path} » : ${advice}`);
+    }
   }
   return result.sources.some((s) => s.error) ? 1 : 0;
 }
 
-export function summary(r: ReconcileResult): string {
+/** Why a read file was left out of the dataset (the same export twice, an older one of its kind). */
+const LEFT_OUT: Record<string, string> = {
+  'file.duplicate': 'même contenu qu\'un autre fichier, compté une fois',
+  'file.superseded': 'remplacé par un export plus récent du même type',
+};
+
+export function summary(r: ReconcileResult, files: ParsedFile[] = []): string {
   const lines: string[] = [];
   lines.push(`Établissement ${r.school.uai || '(UAI inconnu)'}${r.school.schoolYear !== undefined ? `, année ${r.school.schoolYear}-${r.school.schoolYear + 1}` : ''}`);
   lines.push('', 'Fichiers :');
-  for (const s of r.sources) lines.push(`  ${s.error ? '✖' : '✓'} ${s.path} — ${s.kind}, ${s.records} enregistrements${s.error ? ` — REFUSÉ : ${s.error}` : ''}`);
+  const leftOut = new Map(files.map((f) => [f.path, f.warnings.map((w) => LEFT_OUT[w.code]).find(Boolean)]));
+  for (const s of r.sources) {
+    const why = leftOut.get(s.path);
+    lines.push(`  ${s.error ? '✖' : '✓'} ${s.path} — ${s.kind}, ${s.records} enregistrements${why && !s.error ? ` (${why})` : ''}${s.error ? ` — REFUSÉ : ${s.error}` : ''}`);
+  }
   const byDecision = { certain: 0, probable: 0, ambiguous: 0 };
   for (const a of r.assignments) byDecision[a.decision]++;
   const toFill = r.assignments.filter((a) => a.decision === 'certain' && a.pronoteId && a.pronoteId !== a.currentPronoteId).length;

@@ -6,10 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readFile, type ReadFileOptions } from '../formats/read.js';
 import { countFile } from '../model/counts.js';
-import type { FileCounts, ParsedFile } from '../model/types.js';
-import { FILE_KIND_LABEL } from '../model/types.js';
+import { FILE_KIND_LABEL, PRONOTE_PROFILE_FR, type FileCounts, type ParsedFile, type PronoteListKind, type PronoteProfile } from '../model/types.js';
 import { frDate } from '../model/dates.js';
 import type { ReadOptions } from '../formats/types.js';
+import { pronoteProfileOf } from '../formats/pronote-ids.js';
+import { contentFigure, decidePronoteLists, likeliestProfile } from '../formats/pronote-list-kind.js';
 import { runCheck } from './check.js';
 import { runSample } from './sample.js';
 import { runExport } from './export.js';
@@ -22,9 +23,10 @@ export interface CliIO {
 const USAGE = `Raccord — rapprocher SIECLE, STS-web, PRONOTE et l'ENT, sur votre poste.
 
 Usage :
-  raccord inspect <fichier|dossier|zip>... [--json]
+  raccord inspect <fichier|dossier|zip>... [--json] [--liste FICHIER=professeurs]
       Pour chaque fichier : type détecté, encodage, UAI, année scolaire, effectifs, avertissements.
   raccord check <fichier|dossier|zip>... [--json] [--liens] [--uai 0310040A] [--annee 2025] [--today AAAA-MM-JJ]
+                 [--liste FICHIER=eleves|professeurs|personnels|responsables]
       Rapproche tous les fichiers d'un établissement et liste les problèmes à corriger.
       --json : établissement, fichiers, identifiants et problèmes ; ajoutez --liens pour y inclure
       aussi tous les liens entre fiches (volumineux).
@@ -35,7 +37,9 @@ Usage :
   raccord sample --out <dossier> [--seed N] [--eleves N] [--propre]
       Écrit l'établissement d'exemple (tous les exports) et sa vérité terrain (.truth.json).
 
-Options communes : --max-mo N (taille maximale d'un fichier, 64 Mo par défaut).`;
+Options communes : --max-mo N (taille maximale d'un fichier, 64 Mo par défaut) ;
+  --liste FICHIER=eleves|professeurs|personnels|responsables (répétable) : dit quelle liste PRONOTE
+  est un fichier sans colonne « Profil », quand ni ses noms ni son nom de fichier ne le disent.`;
 
 export interface InputFile {
   path: string;
@@ -79,31 +83,108 @@ export function parseArgs(argv: string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (v !== undefined) flags[k] = v;
-      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--') && VALUE_FLAGS.has(k)) flags[k] = argv[++i]!;
-      else flags[k] = true;
+      // `--liste=a.txt=professeurs`: the value is everything after the first `=`.
+      const eq = a.indexOf('=');
+      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const v = eq < 0 ? undefined : a.slice(eq + 1);
+      let value: string | true = true;
+      if (v !== undefined) value = v;
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--') && VALUE_FLAGS.has(k)) value = argv[++i]!;
+      // A repeatable option keeps every value, one a line.
+      const prev = flags[k];
+      flags[k] = REPEATABLE_FLAGS.has(k) && typeof prev === 'string' && typeof value === 'string' ? `${prev}\n${value}` : value;
     } else positional.push(a);
   }
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['out', 'uai', 'annee', 'year', 'today', 'seed', 'eleves', 'pupils', 'max-mo', 'profil', 'classe', 'avant', 'before', 'decisions', 'comptes-en-charge']);
+const REPEATABLE_FLAGS = new Set(['liste']);
+const VALUE_FLAGS = new Set(['liste', 'out', 'uai', 'annee', 'year', 'today', 'seed', 'eleves', 'pupils', 'max-mo', 'profil', 'classe', 'avant', 'before', 'decisions', 'comptes-en-charge']);
 
-export function readOptions(flags: ParsedArgs['flags']): ReadOptions {
-  const opts: ReadOptions = {};
+/** Read options plus the PRONOTE lists the admin named with `--liste FICHIER=professeurs`. */
+export interface CliReadOptions extends ReadOptions {
+  lists?: Map<string, PronoteProfile>;
+}
+
+/** The words `--liste` takes, as the CLI prints them back. */
+export const LIST_WORDS: Record<PronoteProfile, string> = { pupil: 'eleves', teacher: 'professeurs', staff: 'personnels', guardian: 'responsables' };
+
+/** `--liste "pronote.txt=professeurs"` (repeatable) → file → profile. */
+export function listDeclarations(value: string | true | undefined): Map<string, PronoteProfile> {
+  const out = new Map<string, PronoteProfile>();
+  if (value === undefined) return out;
+  const choices = Object.values(LIST_WORDS).join('|');
+  if (value === true) throw new CliError(`--liste attend FICHIER=${choices}, par exemple --liste "pronote.txt=professeurs".`);
+  for (const item of value.split('\n')) {
+    const eq = item.lastIndexOf('=');
+    const file = eq > 0 ? item.slice(0, eq).trim() : '';
+    const profile = eq > 0 ? pronoteProfileOf(item.slice(eq + 1)) : undefined;
+    if (!file || !profile) throw new CliError(`--liste « ${item} » : attendu FICHIER=${choices}, par exemple --liste "pronote.txt=professeurs".`);
+    out.set(file, profile);
+  }
+  return out;
+}
+
+export function readOptions(flags: ParsedArgs['flags']): CliReadOptions {
+  const opts: CliReadOptions = {};
   if (typeof flags['max-mo'] === 'string') opts.maxBytes = Number(flags['max-mo']) * 1024 * 1024;
   if (typeof flags.today === 'string') opts.today = flags.today;
+  const year = flags.annee ?? flags.year;
+  if (typeof year === 'string') {
+    if (!/^\d{4}$/.test(year)) throw new CliError(`--annee attend l'année de début de l'année scolaire, par exemple --annee 2025 pour 2025-2026 (reçu « ${year} »).`);
+    opts.schoolYear = Number(year);
+  }
+  const lists = listDeclarations(flags.liste);
+  if (lists.size) opts.lists = lists;
   return opts;
+}
+
+/** The declared profile of an input: `--liste` names it by the path given or by its bare file name. */
+function declaredProfile(file: string, lists: Map<string, PronoteProfile> | undefined): PronoteProfile | undefined {
+  if (!lists) return undefined;
+  return lists.get(file) ?? lists.get(path.basename(file));
 }
 
 /**
  * Parses every input; returns the ParsedFile list (zip entries expanded), in input order. The same
  * bytes given twice (a zip entry and its loose copy) are parsed once; each copy keeps its own path.
+ * Then, every file read, the PRONOTE lists no column or declaration told apart are told by their names.
  */
-export function readInputs(inputs: InputFile[], opts: ReadOptions): ParsedFile[] {
-  const o: ReadFileOptions = { ...opts, reuse: new Map() };
-  return inputs.flatMap((f) => readFile(f.path, f.bytes, o));
+export function readInputs(inputs: InputFile[], opts: CliReadOptions): ParsedFile[] {
+  const { lists, ...read } = opts;
+  const o: ReadFileOptions = { ...read, reuse: new Map() };
+  const files = inputs.flatMap((f) => {
+    const declared = declaredProfile(f.path, lists);
+    return readFile(f.path, f.bytes, declared ? { ...o, reuse: undefined, tableHints: { ...o.tableHints, pronoteProfile: declared } } : o);
+  });
+  return decidePronoteLists(files);
+}
+
+/** A `--liste` that names no input is a typo: said, rather than silently ignored. */
+export function assertListsNameInputs(inputs: InputFile[], lists: Map<string, PronoteProfile> | undefined): void {
+  for (const name of lists?.keys() ?? []) {
+    if (!inputs.some((f) => f.path === name || path.basename(f.path) === name)) {
+      throw new CliError(`--liste : aucun des fichiers donnés ne s'appelle « ${name} ».`);
+    }
+  }
+}
+
+/** `--liste "pronote.txt=professeurs"` to pass for a list « à indiquer » (the likeliest kind first). */
+export function listOptionFor(f: ParsedFile, all: ParsedFile[]): string {
+  const base = path.basename(f.path);
+  const sameName = all.filter((o) => path.basename(o.path) === base).length > 1;
+  const name = sameName ? f.path : base;
+  const likeliest = likeliestProfile(f.pronoteList);
+  const word = likeliest ? LIST_WORDS[likeliest] : Object.values(LIST_WORDS).join('|');
+  return `--liste "${name}=${word}"`;
+}
+
+/** The line the CLI adds under a list « à indiquer »: the exact option to pass. */
+export function listAdvice(f: ParsedFile, all: ParsedFile[]): string | undefined {
+  if (f.error?.code !== 'pronote-profile-unknown') return undefined;
+  const likeliest = likeliestProfile(f.pronoteList);
+  const others = likeliest ? ` (ou ${Object.values(LIST_WORDS).filter((w) => w !== LIST_WORDS[likeliest]).join(', ')})` : '';
+  return `Relancez en indiquant la liste : ${listOptionFor(f, all)}${others}`;
 }
 
 /** Counts with cross-file knowledge: a guardian is current when linked to a current pupil of the other files. */
@@ -129,7 +210,10 @@ export function countsWithContext(files: ParsedFile[]): Map<ParsedFile, FileCoun
 
 function inspect(args: ParsedArgs, io: CliIO): number {
   if (!args.positional.length) throw new CliError('Indiquez au moins un fichier ou un dossier à inspecter.');
-  const files = readInputs(collectInputs(args.positional), readOptions(args.flags));
+  const inputs = collectInputs(args.positional);
+  const opts = readOptions(args.flags);
+  assertListsNameInputs(inputs, opts.lists);
+  const files = readInputs(inputs, opts);
   const counts = countsWithContext(files);
   if (args.flags.json) {
     const json = {
@@ -140,13 +224,15 @@ function inspect(args: ParsedArgs, io: CliIO): number {
         uai: f.uai ?? null,
         schoolYear: f.schoolYear ?? null,
         counts: counts.get(f)!,
+        pronoteList: f.pronoteList ?? null,
+        listOption: f.error?.code === 'pronote-profile-unknown' ? listOptionFor(f, files) : null,
         warnings: f.warnings.map((w) => ({ code: w.code, message: w.message })),
         error: f.error ? { code: f.error.code, message: f.error.message, hint: f.error.hint } : null,
       })),
     };
     io.out(JSON.stringify(json, null, 2));
   } else {
-    for (const f of files) io.out(describeFile(f, counts.get(f)!));
+    for (const f of files) io.out(describeFile(f, counts.get(f)!, files));
   }
   return files.some((f) => f.error) ? 1 : 0;
 }
@@ -164,7 +250,27 @@ const COUNT_LABELS: [keyof FileCounts, string][] = [
   ['entAccounts', 'comptes ENT'],
 ];
 
-export function describeFile(f: ParsedFile, c: FileCounts): string {
+const DECIDED_BY: Record<PronoteListKind['decidedBy'], string> = {
+  column: 'la colonne « Profil »',
+  admin: 'votre indication',
+  columns: 'ses colonnes',
+  content: 'les noms qu\'elle contient',
+  'file-name': 'le nom du fichier',
+  undecided: '',
+};
+
+/** « Liste PRONOTE : professeurs, d'après les noms qu'elle contient (104 des 108 noms sont…) ». */
+export function describeList(list: PronoteListKind): string {
+  if (list.decidedBy === 'column') return 'Liste PRONOTE : profil donné ligne par ligne (colonne « Profil »)';
+  const figures = list.content && list.profile ? ` (${contentFigure(list.content, list.profile)})` : '';
+  if (list.decidedBy === 'undecided' || !list.profile) {
+    const best = likeliestProfile(list);
+    return `Liste PRONOTE : à indiquer${best && list.content ? ` (${contentFigure(list.content, best)}, pas assez pour décider)` : ''}`;
+  }
+  return `Liste PRONOTE : ${PRONOTE_PROFILE_FR[list.profile]}s, d'après ${DECIDED_BY[list.decidedBy]}${figures}`;
+}
+
+export function describeFile(f: ParsedFile, c: FileCounts, all: ParsedFile[] = [f]): string {
   const lines = [`■ ${f.path}`];
   lines.push(`  Type : ${FILE_KIND_LABEL[f.kind]}${f.layout ? ` (${f.layout})` : ''}${f.encoding ? ` — encodage ${f.encoding}` : ''}`);
   if (f.uai || f.schoolYear !== undefined || f.exportDate) {
@@ -176,9 +282,12 @@ export function describeFile(f: ParsedFile, c: FileCounts): string {
   }
   const shown = COUNT_LABELS.filter(([k]) => c[k] > 0).map(([k, label]) => `${c[k]} ${label}`);
   if (shown.length) lines.push(`  Effectifs : ${shown.join(', ')}`);
+  if (f.pronoteList) lines.push(`  ${describeList(f.pronoteList)}`);
   for (const w of f.warnings.slice(0, 20)) lines.push(`  ⚠ ${w.message}`);
   if (f.warnings.length > 20) lines.push(`  ⚠ … et ${f.warnings.length - 20} autres avertissements (--json pour tout voir).`);
   if (f.error) lines.push(`  ✖ ${f.error.message}`, `    → ${f.error.hint}`);
+  const advice = listAdvice(f, all);
+  if (advice) lines.push(`    → ${advice}`);
   return lines.join('\n');
 }
 

@@ -6,10 +6,10 @@
  * {@link PASTE_FILE_NAME} (`readFile(PASTE_FILE_NAME, new TextEncoder().encode(text))`); the
  * delimiter (TAB for a paste from PRONOTE) is sniffed like any file's. No separate entry point.
  */
-import { displayName, PRONOTE_PROFILE_FR, type PersonName, type PronoteChildRef, type PronoteProfile, type PronoteRow } from '../model/types.js';
+import { displayName, PRONOTE_PROFILE_FR, type ParseWarning, type PersonName, type PronoteListKind, type PronoteChildRef, type PronoteProfile, type PronoteRow } from '../model/types.js';
 import { normalizeHeader } from '../model/names.js';
 import { toIsoDate } from '../model/dates.js';
-import { RaccordError } from '../util/errors.js';
+import { RaccordError, type RaccordErrorInfo } from '../util/errors.js';
 import type { Table } from '../util/table.js';
 import {
   BIRTH_DATE_HEADERS,
@@ -78,13 +78,27 @@ function readProfile(raw: string): PronoteProfile | undefined {
   return undefined;
 }
 
-/** Which list it is when no row says: the admin's answer, else what the columns show. */
-function listProfile(cols: Columns<PronoteField>, hints: TableHints | undefined): PronoteProfile | undefined {
-  if (hints?.pronoteProfile) return hints.pronoteProfile;
+/** Which list the columns show when no row says: children → guardians, class with birth dates or INE → pupils, subject → teachers. */
+function columnsProfile(cols: Columns<PronoteField>): PronoteProfile | undefined {
   if (cols.children !== undefined) return 'guardian';
   if ((cols.division !== undefined && cols.birthDate !== undefined) || cols.ine !== undefined) return 'pupil';
   if (cols.subject !== undefined) return 'teacher';
   return undefined;
+}
+
+/**
+ * The refusal of a list nobody could tell (no profile column, no declaration, neither content nor
+ * file name): its rows are kept on the file so that the admin's answer, or the content once the
+ * other files are read, can still decide.
+ */
+export function undecidedListError(file: string, detail = ''): RaccordErrorInfo {
+  return {
+    code: 'pronote-profile-unknown',
+    file,
+    position: 'ligne 1',
+    message: `Raccord ne sait pas de quelle liste PRONOTE il s'agit dans « ${file} » : pas de colonne « Profil », et ni les colonnes, ni les noms${detail ? ` (${detail})` : ''}, ni le nom du fichier ne le montrent. Liste à indiquer.`,
+    hint: PROFILE_HINT,
+  };
 }
 
 /**
@@ -103,6 +117,17 @@ export function profileFromFileName(file: string): PronoteProfile | undefined {
   const base = normalizeHeader(file.split(/[\\/]/).pop() ?? file);
   const found = PROFILE_IN_FILE_NAME.filter(([, re]) => re.test(base));
   return found.length === 1 ? found[0]![0] : undefined;
+}
+
+const UNDECIDED_PLACEHOLDER: PronoteProfile = 'pupil';
+
+export const FILE_NAME_WARNING = 'pronote-profile-from-file-name';
+
+function fileNameWarning(file: string, profile: PronoteProfile): ParseWarning {
+  return {
+    code: FILE_NAME_WARNING,
+    message: `« ${file} » n'a pas de colonne « Profil » : Raccord la lit comme la liste des ${PRONOTE_PROFILE_FR[profile]}s, d'après le nom du fichier. Si ce n'est pas le cas, indiquez la liste à Raccord.`,
+  };
 }
 
 function childRef(raw: string): PronoteChildRef {
@@ -169,25 +194,18 @@ export const pronoteIdsReader: TableFormatReader = {
     const body = table.rows.slice(1);
     // A profile column counts only when its values are profiles (`Statut` may mean something else).
     const profileCol = body.some((r) => pronoteProfileOf(cellAt(r, cols.profile))) ? cols.profile : undefined;
-    let fallback = listProfile(cols, ctx.options.tableHints);
-    if (profileCol === undefined && !fallback) {
-      fallback = profileFromFileName(ctx.file);
-      if (fallback) {
-        ctx.warn({
-          code: 'pronote-profile-from-file-name',
-          message: `« ${ctx.file} » n'a pas de colonne « Profil » : Raccord la lit comme la liste des ${PRONOTE_PROFILE_FR[fallback]}s, d'après le nom du fichier. Si ce n'est pas le cas, indiquez la liste à Raccord.`,
-        });
-      }
-    }
-    if (profileCol === undefined && !fallback) {
-      throw new RaccordError({
-        code: 'pronote-profile-unknown',
-        file: ctx.file,
-        position: 'ligne 1',
-        message: `Raccord ne sait pas de quelle liste PRONOTE il s'agit dans « ${ctx.file} » : pas de colonne « Profil », et les colonnes ne le montrent pas.`,
-        hint: PROFILE_HINT,
-      });
-    }
+    const declared = ctx.options.tableHints?.pronoteProfile;
+    const byColumns = columnsProfile(cols);
+    const fileNameProfile = profileCol === undefined ? profileFromFileName(ctx.file) : undefined;
+    const fallback = declared ?? byColumns ?? fileNameProfile;
+    const list: PronoteListKind =
+      profileCol !== undefined ? { decidedBy: 'column' }
+      : declared ? { decidedBy: 'admin', profile: declared }
+      : byColumns ? { decidedBy: 'columns', profile: byColumns }
+      : fileNameProfile ? { decidedBy: 'file-name', profile: fileNameProfile }
+      : { decidedBy: 'undecided' };
+    if (fileNameProfile) list.fileNameProfile = fileNameProfile;
+    if (list.decidedBy === 'file-name') ctx.warn(fileNameWarning(ctx.file, fileNameProfile!));
 
     const noId: RowRef[] = [];
     const noProfile: RowRef[] = [];
@@ -200,7 +218,9 @@ export const pronoteIdsReader: TableFormatReader = {
         noId.push({ who: who(name, r.filter(Boolean).join(' ')), line });
         return;
       }
-      const profile = pronoteProfileOf(cellAt(r, profileCol)) ?? fallback;
+      // An undecided list's rows wait for the content step (see pronote-list-kind.ts) under a
+      // placeholder profile; the file is refused until then, so nobody reads that placeholder.
+      const profile = pronoteProfileOf(cellAt(r, profileCol)) ?? fallback ?? (list.decidedBy === 'undecided' ? UNDECIDED_PLACEHOLDER : undefined);
       if (!profile) {
         noProfile.push({ who: `${who(name, pronoteId)} (« ${cellAt(r, profileCol) ?? ''} »)`, line });
         return;
@@ -234,6 +254,6 @@ export const pronoteIdsReader: TableFormatReader = {
       });
     });
 
-    return { layout: mapped ? 'admin-mapping' : 'pronote-list', data: { pronoteRows: kept } };
+    return { layout: mapped ? 'admin-mapping' : 'pronote-list', pronoteList: list, data: { pronoteRows: kept } };
   },
 };

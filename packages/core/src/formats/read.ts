@@ -3,12 +3,14 @@
  * content (zip magic, XML root element, header row), never by file name.
  */
 import { unzipSync } from 'fflate';
-import type { FileKind, ParsedFile, ParseWarning } from '../model/types.js';
+import { FILE_KIND_LABEL, type FileKind, type ParsedFile, type ParseWarning } from '../model/types.js';
 import { emptyData } from '../model/counts.js';
-import { decodeText, decodeXml, hasUtf8Bom, utf16Bom } from '../util/encoding.js';
+import { normalizeHeader } from '../model/names.js';
+import { canonicalEncoding, declaredXmlEncoding, decodeText, decodeXml, hasUtf8Bom, utf16Layout } from '../util/encoding.js';
 import { formatBytes, RaccordError, toErrorInfo } from '../util/errors.js';
 import { parseTable } from '../util/table.js';
 import { parseXml, readProlog } from '../util/xml.js';
+import { undecidedListError } from './pronote-ids.js';
 import { TABLE_READERS, WRONG_XML_ROOTS, XML_READERS } from './registry.js';
 import type { ReaderContext, ReadOptions } from './types.js';
 
@@ -38,11 +40,11 @@ export function isUsefulZipEntry(name: string): boolean {
 
 function looksLikeXml(bytes: Uint8Array): boolean {
   let i = hasUtf8Bom(bytes) ? 3 : 0;
-  const u16 = utf16Bom(bytes);
+  const u16 = utf16Layout(bytes);
   if (u16) {
     // `<` in UTF-16: 3C 00 (LE) or 00 3C (BE), after blanks.
-    for (i = 2; i + 1 < bytes.length && i < 400; i += 2) {
-      const c = u16 === 'UTF-16LE' ? bytes[i]! : bytes[i + 1]!;
+    for (i = u16.start; i + 1 < bytes.length && i < 400; i += 2) {
+      const c = u16.encoding === 'UTF-16LE' ? bytes[i]! : bytes[i + 1]!;
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
       return c === 0x3c;
     }
@@ -181,6 +183,39 @@ function readSingle(path: string, bytes: Uint8Array, options: ReadFileOptions): 
   return f;
 }
 
+/** The root element name as ASCII bytes show it (every root Raccord knows is ASCII). */
+function asciiRoot(bytes: Uint8Array, path: string): string | undefined {
+  try {
+    return readProlog(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)), path).root;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * decodeXml, but a file whose declared encoding Raccord cannot read keeps the kind its root tag
+ * shows (`BEE_ELEVES` is readable whatever the encoding): the admin is told which export it is.
+ */
+function decodeXmlKeepingKind(bytes: Uint8Array, path: string, setKind: (k: FileKind) => void): ReturnType<typeof decodeXml> {
+  try {
+    return decodeXml(bytes, path);
+  } catch (e) {
+    const root = e instanceof RaccordError && e.code === 'encoding-mismatch' ? asciiRoot(bytes, path) : undefined;
+    const reader = root ? XML_READERS.find((r) => r.roots.includes(root)) : undefined;
+    if (!reader || !(e instanceof RaccordError)) throw e;
+    setKind(reader.kind);
+    const declared = declaredXmlEncoding(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
+    if (!declared || canonicalEncoding(declared)) throw e;
+    throw new RaccordError({ ...e.toInfo(), message: `${e.message} C'est bien un export ${FILE_KIND_LABEL[reader.kind]} (élément racine ${root}), mais ses noms ne peuvent pas être lus sans cet encodage.` });
+  }
+}
+
+/** ONDE (primary schools) pupil export: `Nom Elève`, `Prénom Elève`, a `Cycle` column (Scribe's be1d sample). */
+function looksLikeOnde(header: readonly string[]): boolean {
+  const h = new Set(header.map(normalizeHeader));
+  return h.has('nom eleve') && h.has('prenom eleve') && h.has('cycle');
+}
+
 function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?: string): ParsedFile {
   const warnings: ParseWarning[] = [];
   const warn = (w: ParseWarning) => warnings.push(w);
@@ -188,7 +223,7 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
   let kind: FileKind = 'unknown';
   try {
     if (looksLikeXml(bytes)) {
-      const decoded = decodeXml(bytes, path);
+      const decoded = decodeXmlKeepingKind(bytes, path, (k) => (kind = k));
       encoding = decoded.encoding;
       const { root } = readProlog(decoded.text, path);
       const wrong = WRONG_XML_ROOTS[root];
@@ -232,6 +267,15 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
     }
     if (!best || bestScore < 0.5) {
       const header = (table.rows[0] ?? []).slice(0, 8).join(' ; ');
+      if (looksLikeOnde(table.rows[0] ?? [])) {
+        throw new RaccordError({
+          code: 'wrong-portal',
+          file: path,
+          position: 'ligne 1',
+          message: `« ${path} » ressemble à un export ONDE (écoles du premier degré : en-tête « ${header} ») : Raccord rapproche les exports des collèges et des lycées.`,
+          hint: "Importez les exports SIECLE et STS-web de l'établissement, la liste des identifiants PRONOTE et l'export des comptes de l'ENT.",
+        });
+      }
       throw new RaccordError({
         code: 'unknown-layout',
         file: path,
@@ -243,7 +287,10 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
     kind = best.kind;
     const ctx: ReaderContext = { file: path, encoding, options, warn };
     const r = best.parse(table, ctx);
-    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error: null };
+    // A PRONOTE list nobody can tell yet is refused but keeps its rows: decidePronoteLists may
+    // still tell it from its names once every file is read.
+    const error = r.pronoteList?.decidedBy === 'undecided' ? undecidedListError(path) : null;
+    return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error };
   } catch (e) {
     return failed(path, bytes.length, e, kind, encoding, warnings);
   }

@@ -8,6 +8,7 @@ import type { FileKind, ParsedData, ParseWarning, PersonName, PostalAddress } fr
 import { RaccordError } from '../util/errors.js';
 import { asArray, child, text, type XmlNode } from '../util/xml.js';
 import type { ReaderContext, ReaderResult, XmlFormatReader } from './types.js';
+import { warnMalformedUai } from './uai.js';
 
 export interface SiecleHeader {
   /** PARAMETRES/UAJ (the school's UAI), as text. */
@@ -29,29 +30,46 @@ const ROOT_LABEL: Record<string, string> = {
   BEE_COMMUN: 'SIECLE communs',
 };
 
-function headerError(ctx: ReaderContext, root: string, what: string): RaccordError {
+const REEXPORT = "Exportez le fichier à nouveau depuis SIECLE (Base Élèves Établissement > Exportations > En XML) et importez-le tel quel, sans l'ouvrir ni le modifier.";
+
+function headerError(ctx: ReaderContext, root: string, what: string, cannotTell = "de quel établissement ni de quelle année il vient", hint = REEXPORT): RaccordError {
   return new RaccordError({
     code: 'unknown-layout',
     file: ctx.file,
     position: 'PARAMETRES',
-    message: `Le fichier « ${ctx.file} » (export ${ROOT_LABEL[root] ?? root}) ${what} : Raccord ne peut pas savoir de quel établissement ni de quelle année il vient.`,
-    hint: "Exportez le fichier à nouveau depuis SIECLE (Base Élèves Établissement > Exportations > En XML) et importez-le tel quel, sans l'ouvrir ni le modifier.",
+    message: `Le fichier « ${ctx.file} » (export ${ROOT_LABEL[root] ?? root}) ${what} : Raccord ne peut pas savoir ${cannotTell}.`,
+    hint,
   });
 }
 
-/** Reads PARAMETRES. A missing UAJ or ANNEE_SCOLAIRE refuses the file (it cannot be placed). */
+/** A year the file does not say (or says unreadably): the admin's year if given, else a refusal that says how to give it. */
+function yearOrRefuse(ctx: ReaderContext, root: string, uai: string, what: string): number {
+  const given = ctx.options.schoolYear;
+  if (given !== undefined) {
+    ctx.warn({
+      code: 'siecle.year-from-admin',
+      message: `« ${ctx.file} » ${what} : Raccord le lit comme un export de l'année ${given}-${given + 1}, l'année indiquée. Vérifiez qu'il est bien de cette année.`,
+    });
+    return given;
+  }
+  throw headerError(ctx, root, what, `de quelle année scolaire il vient (l'établissement, lui, est indiqué : UAJ ${uai})`,
+    `Indiquez l'année scolaire (option --annee 2025 de la ligne de commande, ou l'année de l'établissement dans l'application) pour le lire quand même, ou ${REEXPORT.charAt(0).toLowerCase()}${REEXPORT.slice(1)}`);
+}
+
+/** Reads PARAMETRES. A missing UAJ refuses the file (it cannot be placed); a missing ANNEE_SCOLAIRE too, unless the admin gave the year. */
 export function readParametres(doc: XmlNode, root: string, ctx: ReaderContext): SiecleHeader {
   const p = doc['PARAMETRES'];
   if (p === undefined) throw headerError(ctx, root, "n'a pas d'en-tête PARAMETRES");
   const params = child(doc, 'PARAMETRES');
   const uai = text(params, 'UAJ');
   if (!uai) throw headerError(ctx, root, "n'indique pas l'établissement (PARAMETRES/UAJ est absent ou vide)");
+  warnMalformedUai(uai, 'PARAMETRES/UAJ', ctx);
   const rawYear = text(params, 'ANNEE_SCOLAIRE');
-  if (!rawYear) throw headerError(ctx, root, "n'indique pas l'année scolaire (PARAMETRES/ANNEE_SCOLAIRE est absent ou vide)");
   // The start year, sometimes written "2025-2026" by hand-made files: take the first four digits.
-  const year = Number(rawYear.slice(0, 4));
-  if (!Number.isInteger(year) || year < 1990 || year > 2200) {
-    throw headerError(ctx, root, `a une année scolaire illisible (PARAMETRES/ANNEE_SCOLAIRE = « ${rawYear} »)`);
+  let year = Number(rawYear?.slice(0, 4));
+  if (!rawYear) year = yearOrRefuse(ctx, root, uai, "n'indique pas l'année scolaire (PARAMETRES/ANNEE_SCOLAIRE est absent ou vide)");
+  else if (!Number.isInteger(year) || year < 1990 || year > 2200) {
+    year = yearOrRefuse(ctx, root, uai, `a une année scolaire illisible (PARAMETRES/ANNEE_SCOLAIRE = « ${rawYear} »)`);
   }
   const header: SiecleHeader = { uai, schoolYear: year };
   const exportDate = readDate(params, 'DATE_EXPORT', ctx, "l'en-tête PARAMETRES");

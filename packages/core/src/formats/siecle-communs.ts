@@ -14,7 +14,9 @@ export const siecleCommunsReader = siecleReader('siecle-communs', 'BEE_COMMUN', 
   // French schools give only the INSEE code of their town; foreign ones COMMUNE_ETRANGERE.
   const address = readPostalAddress(uaj, ['LIBELLE_POSTAL', 'LL_COMMUNE_INSEE', 'LIBELLE_COMMUNE']);
   const bp = text(uaj, 'BOITE_POST');
-  if (bp) address.lines.push(`BP ${bp}`);
+  // A real Communs.xml writes the BP in LIGNE2_ADRESSE too (« BP 62159 ») : not printed twice.
+  const bpWritten = bp && address.lines.some((l) => l.replace(/\s+/g, '').toUpperCase().includes(`BP${bp.replace(/\s+/g, '')}`));
+  if (bp && !bpWritten) address.lines.push(`BP ${bp}`);
   if (address.lines.length) school.addressLines = address.lines;
   setIf(school, 'postcode', address.postcode);
   setIf(school, 'city', address.city);

@@ -11,6 +11,7 @@ import { toIsoDate, toIsoDateTime } from '../model/dates.js';
 import { RaccordError } from '../util/errors.js';
 import { asArray, child, text, type XmlNode } from '../util/xml.js';
 import type { ReaderContext, ReaderResult, XmlFormatReader } from './types.js';
+import { warnMalformedUai, warnStsNameMismatch } from './uai.js';
 
 const STS_EXPORT_HINT =
   'Dans STS-web : Mise à jour > Exports > Emploi du temps, puis importez le fichier sts_emp_RNE_ANNEE.xml obtenu, tel quel.';
@@ -194,6 +195,8 @@ function readParameters(params: XmlNode, ctx: ReaderContext): Parameters {
   const yearText = text(year, '@ANNEE');
   if (yearText && /^\d{4}$/.test(yearText)) out.schoolYear = Number(yearText);
   else ctx.warn({ code: 'sts.missing-year', message: `« ${ctx.file} » n'indique pas d'année scolaire lisible (PARAMETRES/ANNEE_SCOLAIRE@ANNEE = « ${yearText ?? ''} »).` });
+  if (uai) warnMalformedUai(uai, 'PARAMETRES/UAJ@CODE', ctx);
+  warnStsNameMismatch(uai, out.schoolYear, ctx);
   const start = toIsoDate(text(year, 'DATE_DEBUT'));
   const end = toIsoDate(text(year, 'DATE_FIN'));
   const stamp = toIsoDateTime(text(params, 'HORODATAGE'));

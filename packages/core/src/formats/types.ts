@@ -11,6 +11,11 @@ export interface ReadOptions {
    * a DATE_SORTIE in the future). Default: the file's export date, else the real today.
    */
   today?: string;
+  /**
+   * The school year the admin gave (CLI `--annee`, the app's school): taken, with a warning, for a
+   * SIECLE file that does not say its year. A file that says another year is still refused later.
+   */
+  schoolYear?: number;
   /** Hints for tabular files the app learned from the admin (column mapping, which PRONOTE list). */
   tableHints?: TableHints;
 }
@@ -31,6 +36,7 @@ export interface ReaderResult {
   schoolYear?: number;
   exportDate?: string;
   layout?: string;
+  pronoteList?: import('../model/types.js').PronoteListKind;
   data: ParsedData;
 }
 

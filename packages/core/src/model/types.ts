@@ -250,6 +250,21 @@ export const PRONOTE_PROFILE_FR: Record<PronoteProfile, string> = {
   staff: 'personnel',
 };
 
+/**
+ * How a PRONOTE list's kind was decided, in this order: a profile column, the admin's declaration,
+ * columns that only one list has (children, class with birth dates), the names it holds (found
+ * among SIECLE/STS-web people), the file name. `undecided`: the admin must say.
+ */
+export interface PronoteListKind {
+  decidedBy: 'column' | 'admin' | 'columns' | 'content' | 'file-name' | 'undecided';
+  /** The list's profile; absent when the rows carry their own (column) or nobody could tell. */
+  profile?: PronoteProfile;
+  /** What the file name alone says, kept so that the content step can compare. */
+  fileNameProfile?: PronoteProfile;
+  /** The content figures, when the content step ran: rows with a name, and how many were found per kind. */
+  content?: { rows: number; found: Record<PronoteProfile, number> };
+}
+
 export interface PronoteChildRef {
   family: string;
   given: string;
@@ -377,6 +392,8 @@ export interface ParsedFile {
   fingerprint?: string;
   data: ParsedData;
   warnings: ParseWarning[];
-  /** Set when the file is refused; `data` is then empty. */
+  /** For a PRONOTE list: which list it is and what decided it (column, admin, content, file name). */
+  pronoteList?: PronoteListKind;
+  /** Set when the file is refused; `data` is then empty (a PRONOTE list « à indiquer » keeps its rows). */
   error: import('../util/errors.js').RaccordErrorInfo | null;
 }

@@ -6,7 +6,7 @@ import { COLLEGES, INVALID_GROUP_NAMES, NEAR_NAMES, UNKNOWN_GROUP_NAMES, uaiWith
 import { addDays, toDays } from './dates.js';
 import type { Group, Guardian, Link, Pupil, Staff, World } from './model.js';
 import { DIGITS, Rng } from './prng.js';
-import { hasAccent, normName, stripAccents } from './text.js';
+import { hasAccent, normName, stripAccents, stsGroupCode } from './text.js';
 import { createStaff } from './world.js';
 
 type Variant = { nom: string | null; prenom: string | null; how: string };
@@ -215,18 +215,27 @@ class Injector {
     }
   }
 
-  /** SIECLE-only groups: valid names unknown to STS, and names STS would reject. */
-  siecleOnlyGroups(names: readonly string[], count: number, label: string): void {
+  /**
+   * SIECLE-only groups: valid names unknown to STS, a long code made in SIECLE, and (`renamedInSts`)
+   * EDT groups whose names STS rejects: STS-web holds them cut/stripped (`1ARA1STMG` → `1ARA1STM`).
+   */
+  siecleOnlyGroups(names: readonly string[], count: number, label: string, renamedInSts = false): void {
     const rng = this.rng;
-    const taken = new Set([...this.w.groups.map((g) => g.code), ...this.w.divisions.map((d) => d.code)]);
-    for (const code of names.filter((n) => !taken.has(n)).slice(0, count)) {
+    const taken = new Set([...this.w.groups.map((g) => g.code), ...this.w.divisions.map((d) => d.code), ...this.w.groups.flatMap((g) => (g.stsCode ? [g.stsCode] : []))]);
+    const usable = (n: string) => !taken.has(n) && (!renamedInSts || !taken.has(stsGroupCode(n)));
+    for (const code of names.filter(usable).slice(0, count)) {
       const grade = code.charAt(0) as '2' | '1' | 'T';
       const divisions = this.w.divisions.filter((d) => d.level.grade === grade);
       if (divisions.length === 0) continue;
       const div = rng.pick(divisions);
       const members = rng.shuffle(this.w.pupils.filter((p) => p.status === 'current' && p.division === div.code)).slice(0, rng.between(8, 15));
       for (const p of members) p.groups.push(code);
-      this.w.groups.push({ code, label, subject: '', grade, divisions: [div.code], mefs: [div.level.mef], inSts: false });
+      const g: Group = { code, label, subject: '', grade, divisions: [div.code], mefs: [div.level.mef], inSts: false };
+      if (renamedInSts) {
+        g.stsCode = stsGroupCode(code);
+        taken.add(g.stsCode);
+      }
+      this.w.groups.push(g);
     }
   }
 
@@ -381,7 +390,7 @@ export function injectAnomalies(w: World): void {
   x.classChanges(s(0.01));
   x.inactive(s(0.0004));
   x.siecleOnlyGroups(UNKNOWN_GROUP_NAMES, Math.max(1, Math.round(w.groups.length * 0.012)), 'GROUPE CREE DANS SIECLE');
-  x.siecleOnlyGroups(INVALID_GROUP_NAMES, Math.max(1, Math.round(w.groups.length * 0.008)), 'GROUPE EDT');
+  x.siecleOnlyGroups(INVALID_GROUP_NAMES, Math.max(1, Math.round(w.groups.length * 0.008)), 'GROUPE EDT', true);
   x.nearNames(s(0.0008));
   x.namesakes(s(0.0004), true);
   x.namesakes(s(0.0008), false);

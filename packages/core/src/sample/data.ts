@@ -275,7 +275,8 @@ export const GROUP_NAMES: Readonly<Record<string, readonly string[]>> = {
 export const INVALID_GROUP_NAMES: readonly string[] = ['1ARA1STMG', '2LAT/GRC', 'TSPE.MATH', '1THEATRE1', 'TMATH(C)', '2CINE-AV1', '1EURO+AGL', 'TCHINOIS3'];
 
 /** Valid-looking group codes that exist in SIECLE but not in STS (made in SIECLE by hand, or left over). */
-export const UNKNOWN_GROUP_NAMES: readonly string[] = ['2AP1', '1AP-GR2', 'TAP_3', '2CHORALE', '1OPTEPS', 'TGREC1', '2THEA1', '1CINE2', 'TARTS1', '2SECT-EU'];
+/** SIECLE-only groups: valid STS names, and a long one made in SIECLE (a code SIECLE accepts, never sent to STS-web). */
+export const UNKNOWN_GROUP_NAMES: readonly string[] = ['2AP1', '1SPE HGGSP GROUPE 2', '1AP-GR2', 'TAP_3', '2CHORALE', '1OPTEPS', 'TGREC1', '2THEA1', '1CINE2', 'TARTS1', '2SECT-EU'];
 
 /** RNE/UAI check letter: 7-digit number modulo 23. */
 export function uaiWithKey(digits7: string): string {

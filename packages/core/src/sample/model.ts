@@ -148,6 +148,8 @@ export interface Group {
   divisions: string[]; // DIVISIONS_APPARTENANCE (frozen when the group was made)
   mefs: string[];
   inSts: boolean;
+  /** An EDT group STS-web holds under another name (EDT cut it to 8 characters, stripped what STS refuses). */
+  stsCode?: string;
 }
 
 export interface Service {

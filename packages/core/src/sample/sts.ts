@@ -76,8 +76,8 @@ export function writeSts(w: World): Uint8Array {
   }
   sink.write('</DIVISIONS>\n<GROUPES>\n');
   for (const g of w.groups) {
-    if (!g.inSts) continue;
-    sink.write(`<GROUPE CODE="${xmlEscape(g.code)}">\n  <LIBELLE_LONG>${xmlEscape(g.label)}</LIBELLE_LONG>\n  <EFFECTIF_PREVU>${groupEffectif.get(g.code) ?? 0}</EFFECTIF_PREVU>\n`
+    if (!g.inSts && !g.stsCode) continue;
+    sink.write(`<GROUPE CODE="${xmlEscape(g.stsCode ?? g.code)}">\n  <LIBELLE_LONG>${xmlEscape(g.label)}</LIBELLE_LONG>\n  <EFFECTIF_PREVU>${groupEffectif.get(g.code) ?? 0}</EFFECTIF_PREVU>\n`
       + `  <DIVISIONS_APPARTENANCE>${g.divisions.map((d) => `<DIVISION_APPARTENANCE CODE="${xmlEscape(d)}"/>`).join('')}</DIVISIONS_APPARTENANCE>\n`
       + `  <MEFS_APPARTENANCE>${g.mefs.map((m) => `<MEF_APPARTENANCE CODE="${m}"/>`).join('')}</MEFS_APPARTENANCE>\n`
       + services(byStructure.get(g.code) ?? []) + '</GROUPE>\n');

@@ -39,6 +39,11 @@ export function isValidGroupName(code: string): boolean {
   return code.length > 0 && code.length <= 8 && /^[A-Za-z0-9 _-]+$/.test(code);
 }
 
+/** The name EDT gives STS-web for a group: characters STS refuses stripped, cut to 8. */
+export function stsGroupCode(code: string): string {
+  return code.replace(/[^A-Za-z0-9 _-]/g, '').slice(0, 8).trim();
+}
+
 export function xmlEscape(s: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }

@@ -99,16 +99,23 @@ class TruthBuilder {
         }
       }
     }
-    const stsGroups = new Set(w.groups.filter((g) => g.inSts).map((g) => g.code));
+    const stsGroups = new Set(w.groups.flatMap((g) => [...(g.inSts ? [g.code] : []), ...(g.stsCode ? [g.stsCode] : [])]));
     const siecleGroups = new Set(w.groups.map((g) => g.code));
-    for (const p of w.pupils) for (const g of p.groups) siecleGroups.add(g);
-    for (const code of siecleGroups) {
-      if (!stsGroups.has(code)) this.add('groups.unknown-group', [{ source: 'siecle', kind: 'group', id: code }], `group ${code} exists in SIECLE but not in STS-web`);
+    const withPupils = new Set<string>();
+    for (const p of w.pupils) {
+      for (const g of p.groups) siecleGroups.add(g);
+      if (p.status === 'current') for (const g of p.groups) withPupils.add(g);
     }
+    for (const code of siecleGroups) {
+      if (!stsGroups.has(code) && withPupils.has(code)) this.add('groups.unknown-group', [{ source: 'siecle', kind: 'group', id: code }], `group ${code} exists in SIECLE, with pupils, but not in STS-web`);
+    }
+    // The 8-character rule is STS-web's: STS codes, and SIECLE codes STS-web holds renamed by EDT
+    // (never a SIECLE-made code such as « 1SPE HGGSP GROUPE 2 »).
+    const renamed = new Map(w.groups.filter((g) => g.stsCode).map((g) => [g.code, g.stsCode!]));
     for (const code of new Set([...siecleGroups, ...stsGroups])) {
-      if (!isValidGroupName(code)) {
+      if (!isValidGroupName(code) && (stsGroups.has(code) || renamed.has(code))) {
         this.add('groups.invalid-name', [{ source: stsGroups.has(code) ? 'sts' : 'siecle', kind: 'group', id: code }],
-          `group name "${code}" breaks the STS rule (${code.length > 8 ? 'more than 8 characters' : 'forbidden character'}): no match in STS, no group in the ENT`);
+          `group name "${code}" breaks the STS rule (${code.length > 8 ? 'more than 8 characters' : 'forbidden character'}): STS-web holds it as "${renamed.get(code) ?? code}", no match between SIECLE and STS, no group in the ENT`);
       }
     }
     for (const s of w.staff) {

@@ -1,6 +1,6 @@
 /**
  * Byte → text decoding. XML honours its declaration (ISO-8859-15 matters: `œ`); text files are
- * sniffed (UTF-8 BOM, UTF-16 BOM, valid UTF-8, else Windows-1252), as SACoche and Pix do.
+ * sniffed (UTF-16 with or without BOM, UTF-8 BOM, valid UTF-8, else Windows-1252), as SACoche and Pix do.
  * TextDecoder knows these labels in Node (full ICU) and in browsers.
  */
 import { RaccordError } from './errors.js';
@@ -65,6 +65,49 @@ export function utf16Bom(b: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
   return undefined;
 }
 
+/** Share of the first code units of `b` (from `start`) whose high or low byte is NUL. */
+function nulPattern(b: Uint8Array, start: number): { even: number; odd: number } {
+  const end = Math.min(b.length, start + 1024);
+  let pairs = 0;
+  let even = 0;
+  let odd = 0;
+  for (let i = start; i + 1 < end; i += 2) {
+    pairs++;
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  return pairs ? { even: even / pairs, odd: odd / pairs } : { even: 0, odd: 0 };
+}
+
+/** French text in UTF-16 is mostly Latin: one byte of most code units is NUL, the other almost never. */
+function nulSide(b: Uint8Array, start: number): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const { even, odd } = nulPattern(b, start);
+  if (odd >= 0.3 && even <= 0.05) return 'UTF-16LE';
+  if (even >= 0.3 && odd <= 0.05) return 'UTF-16BE';
+  return undefined;
+}
+
+/**
+ * UTF-16 with or without its BOM: a BOM at the start; a BOM after a few stray bytes (the remains
+ * of a UTF-8 BOM, `FE BB BF FF FE`, seen in a real Scribe export) when the text after it is
+ * UTF-16; else the NUL-byte pattern of Latin text. `start`: where the text begins.
+ */
+export function utf16Layout(b: Uint8Array): { encoding: 'UTF-16LE' | 'UTF-16BE'; start: number } | undefined {
+  const bom = utf16Bom(b);
+  if (bom) return { encoding: bom, start: 2 };
+  for (let i = 1; i <= 4 && i + 1 < b.length; i++) {
+    const at = b[i] === 0xff && b[i + 1] === 0xfe ? 'UTF-16LE' : b[i] === 0xfe && b[i + 1] === 0xff ? 'UTF-16BE' : undefined;
+    if (at && nulSide(b, i + 2) === at) return { encoding: at, start: i + 2 };
+  }
+  if (b.length < 4) return undefined;
+  const side = nulSide(b, 0);
+  return side ? { encoding: side, start: 0 } : undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, u16: { encoding: 'UTF-16LE' | 'UTF-16BE'; start: number }): Decoded {
+  return { text: new TextDecoder(u16.encoding.toLowerCase(), { ignoreBOM: true }).decode(bytes.subarray(u16.start)), encoding: u16.encoding };
+}
+
 /** Strict UTF-8 check; returns the text, or undefined when the bytes are not valid UTF-8. */
 export function tryUtf8(b: Uint8Array): string | undefined {
   try {
@@ -81,8 +124,8 @@ function hasNonAscii(b: Uint8Array, limit = b.length): boolean {
 
 /** Decodes a text file (CSV, TSV, pasted text) by sniffing, never by a declaration. */
 export function decodeText(bytes: Uint8Array): Decoded {
-  const u16 = utf16Bom(bytes);
-  if (u16) return { text: new TextDecoder(u16.toLowerCase()).decode(bytes.subarray(2)), encoding: u16 };
+  const u16 = utf16Layout(bytes);
+  if (u16) return decodeUtf16(bytes, u16);
   if (hasUtf8Bom(bytes)) {
     const t = tryUtf8(bytes.subarray(3));
     if (t !== undefined) return { text: t, encoding: 'UTF-8' };
@@ -104,8 +147,8 @@ export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
  * ISO-8859-15 (formats.md §1.1). A declaration that contradicts the bytes is refused.
  */
 export function decodeXml(bytes: Uint8Array, file: string): Decoded {
-  const u16 = utf16Bom(bytes);
-  if (u16) return { text: new TextDecoder(u16.toLowerCase()).decode(bytes.subarray(2)), encoding: u16 };
+  const u16 = utf16Layout(bytes);
+  if (u16) return decodeUtf16(bytes, u16);
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   const declared = declaredXmlEncoding(body);
   const canonical = declared ? canonicalEncoding(declared) : undefined;

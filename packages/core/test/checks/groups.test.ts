@@ -56,6 +56,24 @@ describe('groups.unknown-group', () => {
     expect(found[0]!.evidence[0]).toContain('2 élève(s)');
   });
 
+  it('leaves alone a SIECLE group no current pupil is in', () => {
+    const ds = dataset({
+      pupils: [pupil('1', 'A', 'B', { groups: ['3OLD'], left: true }), pupil('2', 'C', 'D', { groups: ['3LAT'] })],
+      siecleGroups: [{ code: 'VIDE', mefs: [], divisions: [] }, { code: '3OLD', mefs: [], divisions: [] }, { code: '3NEW', mefs: [], divisions: [] }],
+      stsGroups: [group('3LAT', ['3A'])],
+    });
+    expect(unknownGroup.run(ctx(ds))).toEqual([]);
+    ds.pupils.push(pupil('3', 'E', 'F', { groups: ['3NEW'] }));
+    expect(unknownGroup.run(ctx(dataset({ ...ds, pupils: ds.pupils }))).map((f) => f.subjects[0]!.id)).toEqual(['3NEW']);
+  });
+
+  it('does not call a long SIECLE-made code refused when STS-web holds no cut form of it', () => {
+    const ds = dataset({ pupils: [pupil('1', 'A', 'B', { groups: ['BTS NDRC 1 GROUPE 1'] })], stsGroups: [group('3LAT', ['3A'])] });
+    const text = unknownGroup.run(ctx(ds))[0]!.evidence.join('\n');
+    expect(text).not.toContain('Nom de groupe refusé');
+    expect(text).toContain("Si ce groupe vient d'EDT");
+  });
+
   it('points at the truncated STS-web name of an over-long group', () => {
     const ds = dataset({ pupils: [pupil('1', 'A', 'B', { groups: ['1ARA1STMG'] })], stsGroups: [group('1ARA1STM', ['1A'])] });
     expect(unknownGroup.run(ctx(ds))[0]!.evidence.join()).toContain('STS-web connaît « 1ARA1STM »');
@@ -67,18 +85,34 @@ describe('groups.unknown-group', () => {
 });
 
 describe('groups.invalid-name', () => {
-  it('flags names over 8 characters and forbidden characters, wherever they come from', () => {
+  it('flags STS-web codes, and SIECLE codes STS-web holds under their cut or stripped name', () => {
     const ds = dataset({
       pupils: [pupil('1', 'A', 'B', { groups: ['1ARA1STMG', '3 ESP-1', 'LV2_ALL'] })],
-      stsGroups: [group('3LV2/ESP', ['3A']), group('3 ESP-1', ['3A'])],
+      stsGroups: [group('3LV2/ESP', ['3A']), group('3 ESP-1', ['3A']), group('1ARA1STM', ['1A']), group('GR1', [])],
       siecleGroups: [{ code: 'GR.1', mefs: [], divisions: [] }],
     });
     const found = invalidGroupName.run(ctx(ds));
     expect(found.map((f) => f.subjects[0]!.id)).toEqual(['1ARA1STMG', '3LV2/ESP', 'GR.1']);
     expect(found[0]!.evidence[0]).toContain('9 caractères');
     expect(found[0]!.evidence[0]).toContain('« 1ARA1STM »');
+    expect(found[0]!.evidence[0]).toContain('STS-web le connaît sous « 1ARA1STM »');
     expect(found[1]!.evidence[0]).toContain('« / »');
     expect(found[1]!.subjects[0]!.source).toBe('sts');
+    expect(found[2]!.evidence[0]).toContain('STS-web le connaît sous « GR1 »');
+  });
+
+  it('never holds a SIECLE group of its own to the 8-character rule (a lycée\'s « BTS NDRC 1 GROUPE 1 »)', () => {
+    // The shape of a working lycée's SIECLE export: group codes of 9–20 characters made in SIECLE,
+    // with pupils, next to an STS-web export whose own codes are all valid.
+    const long = ['BTS NDRC 1 GROUPE 1', 'BTS NDRC 1 GROUPE 2', '1ERE SPE HGGSP', 'TLE EURO ANGLAIS', 'AP FRANCAIS 2NDE'];
+    const ds = dataset({
+      pupils: long.map((code, i) => pupil(String(i), 'A', `B${i}`, { groups: [code] })),
+      siecleGroups: long.map((code) => ({ code, label: `${code} (libellé)`, mefs: [], divisions: [] })),
+      stsGroups: [group('1SPEHG', ['1A']), group('TEURO', ['TA'])],
+    });
+    expect(invalidGroupName.run(ctx(ds))).toEqual([]);
+    // Without STS-web, nothing to compare with: nothing said either.
+    expect(invalidGroupName.run(ctx(dataset({ siecleGroups: [{ code: '2LAT/GRC', mefs: [], divisions: [] }] })))).toEqual([]);
   });
 
   it('accepts exactly 8 allowed characters', () => {

@@ -43,7 +43,7 @@ describe('SIECLE files refused through readFile', () => {
       expect(f.error).toMatchObject({ code: 'unknown-layout', file: FILE });
       expect(f.error!.message).toMatch(re);
       expect(f.error!.message).toContain(`« ${FILE} »`);
-      expect(f.error!.hint).toMatch(/Exportez le fichier à nouveau depuis SIECLE/);
+      expect(f.error!.hint).toMatch(/exportez le fichier à nouveau depuis SIECLE/i);
     }
   });
 
