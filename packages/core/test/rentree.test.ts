@@ -87,6 +87,7 @@ describe('rentreeStatus on generated schools', () => {
     for (const s of status.steps.slice(1)) {
       expect(s.status, s.id).toBe('inconnu');
       expect(s.evidence[0]).toMatch(/2025-2026/);
+      expect(s.headline).toBe("Fichiers de l'an dernier (2025-2026) : état inconnu pour 2026-2027.");
     }
     expect(status.dateWarnings[0]).toMatch(/de l'année scolaire 2025-2026 ; l'année en cours est 2026-2027/);
     const sts = status.files.find((f) => f.kind === 'sts-emp')!;
@@ -156,6 +157,8 @@ describe('rentreeStatus on hand-built datasets', () => {
     const text = step(ko, 'structure-sts').evidence.join(' ');
     expect(text).toContain('1 division d\'élèves de SIECLE est absente de STS-web : 3Z (1 élève)');
     expect(text).toContain("1 division de STS-web n'a aucun élève dans SIECLE : 3B");
+    expect(step(ko, 'structure-sts').headline).toContain("1 division d'élèves de SIECLE est absente de STS-web");
+    expect(step(ok, 'structure-sts').headline).toBe('STS-web : 1 division et 0 groupe.');
   });
 
   it('structure in SIECLE: an STS-web division missing from Structures.xml is to do', () => {
@@ -173,6 +176,8 @@ describe('rentreeStatus on hand-built datasets', () => {
     expect(warned.status).toBe('a-faire');
     const blocked = step(status(files, [finding('siecle.pupil-incomplete', 'error'), finding('siecle.pupil-incomplete', 'error'), finding('siecle.guardian-duplicate', 'warning')]), 'eleves');
     expect(blocked.status).toBe('bloque');
+    // The findings are given as blockers (linked in the app), not repeated as evidence.
+    expect(blocked.evidence.join(' ')).not.toContain('titre siecle');
     expect(blocked.blockers).toEqual([
       { code: 'siecle.pupil-incomplete', title: 'titre siecle.pupil-incomplete', severity: 'error', count: 2 },
       { code: 'siecle.guardian-duplicate', title: 'titre siecle.guardian-duplicate', severity: 'warning', count: 1 },
@@ -197,6 +202,7 @@ describe('rentreeStatus on hand-built datasets', () => {
     expect(recent.status).toBe('a-faire');
     expect(recent.evidence.join(' ')).toContain("l'arrivée d'un élève le 03/12/2026 (hier)");
     expect(recent.evidence.join(' ')).toContain("d'ici le 06/12/2026");
+    expect(recent.headline).toMatch(/^L'AAF met 48 à 72 h : les comptes ENT de ce changement sont attendus d'ici le 06\/12\/2026/);
     const old = step(status([eleves(2026, [pupil('1', 'A', 'a', { entryDate: '2026-11-24' })], '2026-12-04')]), 'aaf');
     expect(old.status).toBe('fait');
     expect(old.evidence.join(' ')).toContain('10 jours depuis');

@@ -39,6 +39,8 @@ interface Derived {
   findingFilter?: (f: Finding) => boolean;
   /** When true, info findings make the step « à faire » (waiting is what there is to do). */
   infoCounts?: boolean;
+  /** How many evidence lines are plain facts: the next one says what is to do (the step's headline). */
+  facts?: number;
 }
 
 interface Ctx {
@@ -87,7 +89,7 @@ function nomenclatures(c: Ctx): Derived {
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   if (missingMef.size) evidence.push(`${plural(missingMef.size, 'MEF', 'MEF')} de ${plural(sum(missingMef), 'élève')} ne ${missingMef.size > 1 ? 'figurent' : 'figure'} pas dans les nomenclatures : ${some([...missingMef.keys()])}.`);
   if (missingSubject.size) evidence.push(`${plural(missingSubject.size, 'matière')} d'option de ${plural(sum(missingSubject), 'élève')} ${missingSubject.size > 1 ? 'manquent' : 'manque'} aux nomenclatures : ${some([...missingSubject.keys()])}.`);
-  if (missingMef.size || missingSubject.size || !mefs.size) return { status: 'a-faire', evidence };
+  if (missingMef.size || missingSubject.size || !mefs.size) return { status: 'a-faire', evidence, facts: 1 };
   evidence.push(`Les MEF et les options des ${plural(pupils.length, 'élève présent', 'élèves présents')} y figurent tous.`);
   return { status: 'fait', evidence };
 }
@@ -119,7 +121,7 @@ function structureSts(c: Ctx): Derived {
     evidence.push(`${plural(empty.length, 'division')} de STS-web ${empty.length > 1 ? "n'ont" : "n'a"} aucun élève dans SIECLE : ${some(empty)} — à supprimer si elle n'existe plus, sinon ses élèves sont à affecter.`);
   }
   if (status === 'fait') evidence.push(`Chacune des ${plural(inSiecle.size, 'division')} des élèves de SIECLE existe dans STS-web.`);
-  return { status, evidence };
+  return { status, evidence, facts: 1 };
 }
 
 function structureSiecle(c: Ctx): Derived {
@@ -146,7 +148,7 @@ function structureSiecle(c: Ctx): Derived {
     }
   }
   if (status === 'fait') evidence.push(`Les ${plural(c.ds.stsDivisions.length, 'division')} de STS-web sont dans SIECLE.`);
-  return { status, evidence };
+  return { status, evidence, facts: 1 };
 }
 
 function eleves(c: Ctx): Derived {
@@ -163,7 +165,8 @@ function eleves(c: Ctx): Derived {
   ];
   if (!c.read('siecle-responsables')) evidence.push('Export des responsables (ResponsablesAvecAdresses.xml) non lu : les responsables ne sont pas vérifiés.');
   else evidence.push(`${plural(c.ds.guardians.length, 'responsable')} dans SIECLE.`);
-  return { status: current.length ? 'fait' : 'a-faire', evidence: current.length ? evidence : [...evidence, "Aucun élève présent : les dossiers de l'année ne sont pas encore dans SIECLE."] };
+  if (current.length) return { status: 'fait', evidence };
+  return { status: 'a-faire', evidence: [...evidence, "Aucun élève présent : les dossiers de l'année ne sont pas encore dans SIECLE."], facts: evidence.length };
 }
 
 function servicesGroupes(c: Ctx): Derived {
@@ -172,21 +175,16 @@ function servicesGroupes(c: Ctx): Derived {
   const services = [...c.ds.stsDivisions, ...c.ds.stsGroups].flatMap((s) => s.services);
   const teachers = new Set(services.flatMap((s) => s.teacherIds));
   const evidence = [`STS-web : ${plural(services.length, 'service')}, ${plural(teachers.size, 'enseignant')} avec au moins un service, ${plural(c.ds.stsGroups.length, 'groupe')}.`];
-  let status: StepStatus = 'fait';
-  if (!services.length) {
-    status = 'a-faire';
-    evidence.push("Aucun service dans l'export STS-web : les services n'ont pas été remontés depuis le logiciel d'emploi du temps.");
+  const current = c.ds.pupils.filter(isCurrentPupil);
+  const inGroup = current.filter((p) => p.groups.length).length;
+  const pupilsRead = !!c.read('siecle-eleves');
+  if (pupilsRead) evidence.push(`SIECLE : ${nb(inGroup)} des ${plural(current.length, 'élève présent', 'élèves présents')} ${inGroup > 1 ? 'sont inscrits' : 'est inscrit'} dans au moins un groupe.`);
+  const facts = evidence.length;
+  if (!services.length) evidence.push("Aucun service dans l'export STS-web : les services n'ont pas été remontés depuis le logiciel d'emploi du temps.");
+  if (pupilsRead && c.ds.stsGroups.length && current.length && !inGroup) {
+    evidence.push("Aucun élève n'est dans un groupe dans SIECLE : les liens élèves/groupes n'ont pas été importés depuis EDT.");
   }
-  if (c.read('siecle-eleves')) {
-    const current = c.ds.pupils.filter(isCurrentPupil);
-    const inGroup = current.filter((p) => p.groups.length).length;
-    evidence.push(`SIECLE : ${nb(inGroup)} des ${plural(current.length, 'élève présent', 'élèves présents')} ${inGroup > 1 ? 'sont inscrits' : 'est inscrit'} dans au moins un groupe.`);
-    if (c.ds.stsGroups.length && current.length && !inGroup) {
-      status = 'a-faire';
-      evidence.push("Aucun élève n'est dans un groupe dans SIECLE : les liens élèves/groupes n'ont pas été importés depuis EDT.");
-    }
-  }
-  return { status, evidence };
+  return { status: evidence.length > facts ? 'a-faire' : 'fait', evidence, facts };
 }
 
 /** The newest arrival or departure SIECLE records, up to its export (a later date is a planned one). */
@@ -215,7 +213,7 @@ function aaf(c: Ctx): Derived {
   // As ent.account-missing counts it: an arrival up to AAF_DELAY_DAYS old is still on its way.
   if (days <= AAF_DELAY_DAYS) {
     evidence.push(`L'AAF met 48 à 72 h : les comptes ENT de ce changement sont attendus d'ici le ${frDate(due)}. Attendre, puis exporter à nouveau les comptes de l'ENT.`);
-    return { status: 'a-faire', evidence, findingFilter: recent, infoCounts: true };
+    return { status: 'a-faire', evidence, findingFilter: recent, infoCounts: true, facts: 1 };
   }
   evidence.push(`${nb(days)} jours depuis : l'AAF (48 à 72 h) a eu le temps de transmettre ce changement à l'ENT.`);
   return { status: 'fait', evidence, findingFilter: recent, infoCounts: true };
@@ -265,7 +263,7 @@ function identifiantsPronote(c: Ctx): Derived {
     }
     if (status === 'fait') evidence.push('Chaque compte relié avec certitude porte déjà le bon identifiant.');
   }
-  return { status, evidence };
+  return { status, evidence, facts: 2 };
 }
 
 const DERIVE: Record<StepId, (c: Ctx) => Derived> = {
@@ -304,11 +302,6 @@ function statusWith(derived: Derived, blockers: StepBlocker[]): StepStatus {
   return s;
 }
 
-function blockerLine(b: StepBlocker): string {
-  const what = b.severity === 'error' ? 'bloquant' : b.severity === 'warning' ? 'à vérifier' : 'délai normal, à attendre';
-  return `« ${b.title} » : ${plural(b.count, 'constat')} (${what}).`;
-}
-
 /** Every step of the rentrée, in the order of seed 003, with the dates the admin must know about. */
 export function rentreeStatus(input: RentreeInput): RentreeStatus {
   const { dataset: ds, findings, today } = input;
@@ -327,15 +320,17 @@ export function rentreeStatus(input: RentreeInput): RentreeStatus {
     const derived = DERIVE[id](ctx);
     const blockers = blockersOf(findings, STEP_CODES[id] ?? [], derived.findingFilter);
     let status = statusWith(derived, blockers);
-    let evidence = [...derived.evidence, ...blockers.map(blockerLine)];
+    let evidence = [...derived.evidence];
+    let headline = (derived.status === 'a-faire' && derived.facts !== undefined ? derived.evidence[derived.facts] : undefined) ?? derived.evidence[0] ?? '';
     if (lastYearData && id !== 'bascule') {
       status = 'inconnu';
+      headline = `Fichiers de l'an dernier (${yearLabel(dataYear!)}) : état inconnu pour ${yearLabel(currentYear)}.`;
       evidence = [
         `Les exports SIECLE et STS-web lus sont de l'année ${yearLabel(dataYear!)} : l'état de cette étape pour ${yearLabel(currentYear)} n'est pas connu. Dans ces fichiers de l'an dernier :`,
         ...evidence,
       ];
     }
-    return { id, rank: i + 1, title: STEP_TITLE[id], portal: STEP_PORTAL[id], status, evidence, todo: STEP_TODO[id], blockers };
+    return { id, rank: i + 1, title: STEP_TITLE[id], portal: STEP_PORTAL[id], status, headline, evidence, todo: STEP_TODO[id], blockers };
   });
   const files = fileNotes(ds, today, currentYear);
   const counts: Record<StepStatus, number> = { fait: 0, 'a-faire': 0, bloque: 0, inconnu: 0 };

@@ -45,6 +45,8 @@ export interface RentreeStep {
   /** The portal where the step is done (« STS-web », « SIECLE Base élèves »…). */
   portal: string;
   status: StepStatus;
+  /** The one sentence to read if only one is read (the printed summary's « En bref »). */
+  headline: string;
   /** Why this status, in French, with the figures read in the files. */
   evidence: string[];
   /** What to do, in which portal (the seeds' procedures, short), in French. */
