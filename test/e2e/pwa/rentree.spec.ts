@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { APP, expect, openApp, test, writeSchool, type Page } from './fixtures.ts';
-import { demoSchoolOptions, generateSchool } from '../../../packages/core/src/sample/index.ts';
+import { demoSchoolOptions, generateSchool, sampleDatesFor, type SampleOptions } from '../../../packages/core/src/sample/index.ts';
 import { readFile } from '../../../packages/core/src/formats/read.ts';
 import { assembleDataset } from '../../../packages/core/src/model/dataset.ts';
 import { reconcileDetailed } from '../../../packages/core/src/reconcile.ts';
@@ -21,15 +21,19 @@ async function axeViolations(page: Page): Promise<string[]> {
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** What core reads in a generated school's files today: the statuses the screen must show. */
+function expectedFor(opts: SampleOptions, today: string) {
+  const school = generateSchool(opts);
+  const dataset = assembleDataset(school.files.flatMap((f) => readFile(f.name, f.bytes)));
+  const { result } = reconcileDetailed(dataset, { today });
+  return { school, expected: rentreeStatus({ dataset, findings: result.findings, assignments: result.assignments, today }) };
+}
+
 test('the rentrée steps of the sample school: statuses, evidence, links to findings, printed summary, axe', async ({ page }) => {
   test.setTimeout(300_000);
   const today = new Date().toISOString().slice(0, 10);
   // The school the button generates today, read here by core as the admin's files.
-  const school = generateSchool(demoSchoolOptions(today));
-  const files = school.files.flatMap((f) => readFile(f.name, f.bytes));
-  const dataset = assembleDataset(files);
-  const { result } = reconcileDetailed(dataset, { today });
-  const expected = rentreeStatus({ dataset, findings: result.findings, assignments: result.assignments, today });
+  const { school, expected } = expectedFor(demoSchoolOptions(today), today);
   const codes = new Set(school.truth.anomalies.map((a) => a.code));
 
   await openApp(page);
@@ -137,3 +141,33 @@ test("last year's files: said on the import screen, the bascule to do and every 
   await expect(page.getByTestId('rentree-dates')).toContainText(`de l'année scolaire ${last}-${last + 1} ; l'année en cours est ${current}-${current + 1}`);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+for (const opts of [{ seed: 11, pupils: 300 }, { seed: 23, pupils: 900, anomalies: false }] as SampleOptions[]) {
+  test(`other generated schools (seed ${opts.seed}, ${opts.pupils} pupils${opts.anomalies === false ? ', clean' : ''}): the screen shows what the files say`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const today = new Date().toISOString().slice(0, 10);
+    const full = { ...opts, ...sampleDatesFor(today) };
+    const { expected } = expectedFor(full, today);
+    if (opts.anomalies === false) {
+      // A clean school: nothing blocks, the structure steps are done.
+      for (const s of expected.steps) expect(s.status, s.id).not.toBe('bloque');
+      expect(expected.steps.filter((s) => s.id !== 'aaf').every((s) => s.status === 'fait')).toBe(true);
+    }
+    const { files } = writeSchool(full);
+    await openApp(page);
+    await page.getByTestId('file-input').setInputFiles(files);
+    await expect(page.locator('.staged-table')).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('button', { name: /Enregistrer et analyser/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: "Vue d'ensemble" })).toBeVisible({ timeout: 120_000 });
+    await page.goto(`${APP}/#/rentree`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Étapes de la rentrée' })).toBeVisible();
+    for (const s of expected.steps) {
+      const li = page.locator(`.rentree-steps > li[data-step="${s.id}"]`);
+      await expect(li, s.id).toHaveAttribute('data-status', s.status);
+      await expect(li.getByRole('heading', { level: 3 })).toContainText(LABEL[s.status]);
+      await expect(li.locator('.step-evidence > li')).toHaveText(s.evidence);
+      await expect(li.locator('.step-blockers a')).toHaveText(s.blockers.map((b) => startsWith(b.title)));
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
