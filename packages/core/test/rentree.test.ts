@@ -136,6 +136,10 @@ describe('rentreeStatus on hand-built datasets', () => {
     const old = step(status([sts(2025, ['3A'])]), 'bascule');
     expect(old.status).toBe('a-faire');
     expect(old.evidence[0]).toContain('2025-2026');
+    // SIECLE already in the new year, STS-web not: the STS-web export is refused, its year still tells.
+    const mixed = status([sts(2025, ['3A']), eleves(2026, [pupil('1', 'A', 'a')]), file('siecle-structures', 'Structures.xml', { siecleDivisions: [], siecleGroups: [] }, { schoolYear: 2026, exportDate: '2026-11-30' })]);
+    expect(step(mixed, 'bascule').status).toBe('a-faire');
+    expect(step(mixed, 'bascule').evidence[0]).toContain('est de l\'année 2025-2026 (refusé');
     // 31 August is still last school year: a 2025 export is this year's then.
     expect(step(status([sts(2025, ['3A'])], [], undefined, '2026-08-31'), 'bascule').status).toBe('fait');
   });

@@ -61,7 +61,17 @@ function stsFile(c: Ctx) {
 
 function bascule(c: Ctx): Derived {
   const sts = stsFile(c);
-  if (!sts) return { status: 'inconnu', evidence: ['Aucun export STS-web (sts_emp) lu : Raccord ne peut pas dire si la bascule est faite.'] };
+  if (!sts) {
+    // An STS-web export of another year than SIECLE's is refused from the dataset, but its year still tells.
+    const refused = c.ds.files.find((f) => f.kind === 'sts-emp' && f.schoolYear !== undefined && (f.error?.code === 'mixed-year' || f.error?.code === 'wrong-year'));
+    if (refused && refused.schoolYear! < c.currentYear) {
+      return {
+        status: 'a-faire',
+        evidence: [`L'export STS-web « ${refused.path} » est de l'année ${yearLabel(refused.schoolYear!)} (refusé : pas de la même année que les autres fichiers), alors que l'année en cours est ${yearLabel(c.currentYear)} : la bascule n'est pas faite, ou cet export date d'avant.`],
+      };
+    }
+    return { status: 'inconnu', evidence: ['Aucun export STS-web (sts_emp) lu : Raccord ne peut pas dire si la bascule est faite.'] };
+  }
   if (sts.schoolYear === undefined) return { status: 'inconnu', evidence: [`L'export STS-web « ${sts.path} » ne donne pas son année scolaire.`] };
   if (sts.schoolYear >= c.currentYear) {
     return { status: 'fait', evidence: [`L'export STS-web « ${sts.path} » est de l'année ${yearLabel(sts.schoolYear)}${sts.schoolYear === c.currentYear ? ", l'année en cours" : ' (année en préparation)'} : la bascule est faite.`] };
