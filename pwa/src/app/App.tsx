@@ -14,11 +14,14 @@ import { LettersPage } from '../features/export/LettersPage.tsx';
 import { DataPage } from '../features/data/DataPage.tsx';
 import { useBridge } from '../features/bridge/useBridge.ts';
 import { ExtensionStatus } from '../features/bridge/ExtensionStatus.tsx';
+import { RentreePage } from '../features/rentree/RentreePage.tsx';
+import { rentreeFr } from '../features/rentree/strings.ts';
 import { Loading } from '../components/ui.tsx';
 
 const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'import' }, label: fr.nav.import, match: ['import'] },
   { route: { name: 'overview' }, label: fr.nav.overview, match: ['overview'] },
+  { route: { name: 'rentree' }, label: rentreeFr.nav, match: ['rentree'] },
   { route: { name: 'review' }, label: fr.nav.review, match: ['review', 'finding', 'person'] },
   { route: { name: 'links' }, label: fr.nav.links, match: ['links'] },
   { route: { name: 'export' }, label: fr.nav.export, match: ['export', 'letters'] },
@@ -49,6 +52,8 @@ function Page({ route }: { route: Route }) {
       return <LettersPage audience={route.audience} division={route.division} />;
     case 'data':
       return <DataPage />;
+    case 'rentree':
+      return <RentreePage />;
   }
 }
 

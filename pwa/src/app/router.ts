@@ -13,7 +13,8 @@ export type Route =
   | { name: 'links' }
   | { name: 'export' }
   | { name: 'letters'; audience: 'pupils' | 'guardians'; division: string }
-  | { name: 'data' };
+  | { name: 'data' }
+  | { name: 'rentree' };
 
 const enc = encodeURIComponent;
 
@@ -39,6 +40,8 @@ export function href(r: Route): string {
       return `#/courriers/${r.audience === 'pupils' ? 'eleves' : 'responsables'}/${enc(r.division)}`;
     case 'data':
       return '#/donnees';
+    case 'rentree':
+      return '#/rentree';
   }
 }
 
@@ -71,6 +74,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'letters', audience: a === 'responsables' ? 'guardians' : 'pupils', division: dec(b) };
     case 'donnees':
       return { name: 'data' };
+    case 'rentree':
+      return { name: 'rentree' };
     default:
       return { name: 'home' };
   }

@@ -28,6 +28,7 @@ import {
 } from '../db/store.ts';
 import { datasetOf } from './dataset.ts';
 import { buildBridgePlan } from '@raccord/core/bridge/plan.ts';
+import { rentreeStatus, type RentreeStatus } from '@raccord/core/rentree/index.ts';
 import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
 import { needsStoredNames, stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
@@ -173,9 +174,10 @@ export class Engine {
   /** Generates the sample school and stages its files. */
   async stageSample(onProgress?: ProgressFn): Promise<StagedFile[]> {
     onProgress?.({ phase: 'generation', done: 0, total: 1 });
-    const { generateSchool, sampleDatesFor } = await import('@raccord/core/sample/index.ts');
-    // Dated like this week's exports, so the overview reads « il y a 3 jours », not « il y a 15 mois ».
-    const school = generateSchool(sampleDatesFor(new Date().toISOString().slice(0, 10)));
+    const { generateSchool, demoSchoolOptions } = await import('@raccord/core/sample/index.ts');
+    // Dated like this week's exports, so the overview reads « il y a 3 jours », not « il y a 15 mois »;
+    // the same school as the folder `npm start` writes today.
+    const school = generateSchool(demoSchoolOptions(this.today()));
     // The files get the dates they would have had on the admin's disk (PRONOTE lists a week older).
     const kinds = new Map(school.truth.files.map((f) => [f.name, f.kind]));
     const dated = (name: string) => Date.parse(`${kinds.get(name) === 'pronote-ids' ? school.truth.school.pronoteExportDate : school.truth.school.exportDate}T12:00:00`);
@@ -290,6 +292,13 @@ export class Engine {
     if (lastInfo) overview.lastImport = lastInfo;
     if (prevInfo) overview.previousImport = prevInfo;
     return overview;
+  }
+
+  /** Where the school stands in the rentrée chronology (null before the first import). */
+  async rentree(): Promise<RentreeStatus | null> {
+    if (!(await this.db.imports.count())) return null;
+    const { dataset, result } = await this.reconciled();
+    return rentreeStatus({ dataset, findings: result.findings, assignments: result.assignments, today: this.today() });
   }
 
   /** One person in every source, with links, assignment and findings; null when unknown. */

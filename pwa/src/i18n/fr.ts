@@ -119,6 +119,11 @@ export const fr = {
       status: 'État',
       actions: 'Actions',
     },
+    /** The staged file gives no export date: never shown as the date it was imported. */
+    exportDateUnknown: "date d'export inconnue",
+    lastYear: "l'an dernier",
+    lastYearWarning: (count: number, years: string, current: string) =>
+      `${count > 1 ? `${count} fichiers sont` : 'Un fichier est'} de l'année scolaire ${years}, alors que l'année en cours est ${current} (elle commence le 1er septembre) : ${count > 1 ? 'ce sont les exports' : "c'est un export"} de l'an dernier. Après la bascule, exportez à nouveau depuis SIECLE et STS-web pour l'année en cours.`,
     statusOk: 'Prêt',
     statusRefused: 'Refusé',
     statusMapping: 'Colonnes à indiquer',

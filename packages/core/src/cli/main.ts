@@ -34,7 +34,7 @@ Usage :
       (NIVEAU_RESPONSABILITE 2) ? Par défaut, Raccord le déduit de l'export ENT.
   raccord export <mailmerge|findings|plan|diff|cpro> <fichiers>... --out <fichier|dossier> [options]
       Écrit les fichiers de publipostage, le rapport, le plan d'affectation des identifiants PRONOTE…
-  raccord sample --out <dossier> [--seed N] [--eleves N] [--propre]
+  raccord sample --out <dossier> [--seed N] [--eleves N] [--propre] [--today AAAA-MM-JJ]
       Écrit l'établissement d'exemple (tous les exports) et sa vérité terrain (.truth.json).
 
 Options communes : --max-mo N (taille maximale d'un fichier, 64 Mo par défaut) ;

@@ -37,6 +37,15 @@ export function sampleDatesFor(today: string): { schoolYear: number; exportDate:
   return { schoolYear, exportDate: iso > last ? last : iso };
 }
 
+/**
+ * The sample school of `today`: the one the app's « Essayer avec l'établissement d'exemple »
+ * loads and the one `raccord sample` (and so `npm start`) writes. One definition for both, so
+ * the folder and the button are the same school (same seed, same year, same export dates).
+ */
+export function demoSchoolOptions(today: string): SampleOptions {
+  return { seed: 1, ...sampleDatesFor(today) };
+}
+
 export function resolveOptions(opts: SampleOptions = {}, schoolName = 'Jean-Jaurès'): Resolved {
   const seed = opts.seed ?? 1;
   const pupils = opts.pupils ?? 2500;

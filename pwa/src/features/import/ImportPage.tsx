@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type DragEvent } from 'react';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { FILE_KIND_LABEL } from '@raccord/core/model/types.ts';
+import { schoolYearOf } from '@raccord/core/rentree/index.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Badge } from '../../components/ui.tsx';
 import { fr } from '../../i18n/fr.ts';
@@ -47,6 +48,7 @@ export function ImportPage() {
   };
 
   const usable = state.staged.filter((s) => !s.error).length;
+  const currentYear = schoolYearOf(overview.data?.today ?? new Date().toISOString().slice(0, 10));
   const hasData = !!overview.data?.result;
 
   return (
@@ -75,7 +77,8 @@ export function ImportPage() {
       {state.staged.length > 0 && (
         <section aria-labelledby="staged-title" className="card">
           <h2 id="staged-title">{fr.import.stagedTitle}</h2>
-          <StagedTable staged={state.staged} busy={busy} onMap={setMapping} />
+          <LastYearNotice staged={state.staged} currentYear={currentYear} />
+          <StagedTable staged={state.staged} busy={busy} onMap={setMapping} currentYear={currentYear} />
           <div className="actions">
             <button type="button" className="primary" disabled={busy || usable === 0} onClick={() => importActions.commit(qc)}>
               {fr.import.commit(usable)}
@@ -146,7 +149,19 @@ export function ImportPage() {
   );
 }
 
-function StagedTable({ staged, busy, onMap }: { staged: StagedFile[]; busy: boolean; onMap: (s: StagedFile) => void }) {
+/** Files of a school year before the one running today (it starts on 1 September): said before they are mixed in. */
+function LastYearNotice({ staged, currentYear }: { staged: StagedFile[]; currentYear: number }) {
+  const old = staged.filter((s) => s.schoolYear !== undefined && s.schoolYear < currentYear);
+  if (!old.length) return null;
+  const years = [...new Set(old.map((s) => `${s.schoolYear}-${s.schoolYear! + 1}`))].join(', ');
+  return (
+    <p className="notice-warn" data-testid="last-year-warning">
+      {fr.import.lastYearWarning(old.length, years, `${currentYear}-${currentYear + 1}`)}
+    </p>
+  );
+}
+
+function StagedTable({ staged, busy, onMap, currentYear }: { staged: StagedFile[]; busy: boolean; onMap: (s: StagedFile) => void; currentYear: number }) {
   return (
     <div className="table-wrap">
       <table className="staged-table">
@@ -173,9 +188,11 @@ function StagedTable({ staged, busy, onMap }: { staged: StagedFile[]; busy: bool
               <td>{FILE_KIND_LABEL[s.kind]}</td>
               <td>
                 {s.uai ?? fr.common.none}
-                {s.schoolYear !== undefined && <span className="sub">{`${s.schoolYear}-${s.schoolYear + 1}`}</span>}
+                {s.schoolYear !== undefined && (
+                  <span className="sub">{`${s.schoolYear}-${s.schoolYear + 1}${s.schoolYear < currentYear ? ` (${fr.import.lastYear})` : ''}`}</span>
+                )}
               </td>
-              <td>{s.exportDate ? fr.common.date(s.exportDate) : fr.common.none}</td>
+              <td>{s.exportDate ? fr.common.date(s.exportDate) : s.error ? fr.common.none : <span className="sub">{fr.import.exportDateUnknown}</span>}</td>
               <td>{s.error ? fr.common.none : fr.import.countsLine(s.counts)}</td>
               <td>
                 {s.error ? (
