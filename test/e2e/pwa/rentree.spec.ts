@@ -49,7 +49,8 @@ test('the rentrée steps of the sample school: statuses, evidence, links to find
   // injected anomalies of the truth (incomplete records, refused group names, ID conflicts).
   const truthSays: Record<string, StepStatus> = {
     bascule: school.truth.school.schoolYear >= schoolYearOf(today) ? 'fait' : 'a-faire',
-    'structure-siecle': 'fait',
+    // Refused group names are SIECLE codes STS-web holds cut by EDT: STS-web groups missing from Structures.xml.
+    'structure-siecle': codes.has('groups.invalid-name') ? 'a-faire' : 'fait',
     eleves: codes.has('siecle.pupil-incomplete') ? 'bloque' : 'fait',
     'services-groupes': codes.has('groups.invalid-name') ? 'bloque' : 'a-faire',
     'comptes-ent': codes.has('ent.account-missing') ? 'bloque' : 'fait',
