@@ -6,7 +6,8 @@ import { href, parseRoute, type Route } from '../src/app/router.ts';
 import { fromPaste, isHidden } from '../src/features/import/collect.ts';
 import { daysBetween, exportAge, groupByRule } from '../src/lib/format.ts';
 import { findingStatus } from '../src/lib/status.ts';
-import type { Finding } from '@raccord/core';
+import type { Assignment, Finding } from '@raccord/core';
+import { assignmentCategory, countByCategory, needsDecision } from '../src/lib/assignments.ts';
 import type { DecisionRow } from '../src/db/schema.ts';
 
 describe('catalogue', () => {
@@ -34,6 +35,10 @@ describe('routes', () => {
     { name: 'finding', key: 'siecle.guardian-duplicate|siecle:guardian:1|siecle:guardian:2' },
     { name: 'person', refKey: 'ent:account:lea.dupont/2' },
     { name: 'links' },
+    { name: 'links', show: 'probable' },
+    { name: 'links', show: 'absent' },
+    { name: 'links', show: 'decided' },
+    { name: 'worklist' },
     { name: 'export' },
     { name: 'letters', audience: 'guardians', division: '1ère S/2' },
     { name: 'data' },
@@ -70,5 +75,32 @@ describe('constats', () => {
     expect(findingStatus({ key: 'k' }, m, 3)).toBe('handled');
     expect(findingStatus({ key: 'k' }, m, 4)).toBe('back');
     expect(findingStatus({ key: 'other' }, m, 4)).toBe('todo');
+  });
+});
+
+describe('identifiants PRONOTE : catégories', () => {
+  const a = (x: Partial<Assignment>): Assignment => ({ entLogin: 'x', pronoteId: null, decision: 'certain', evidence: [], ...x });
+
+  it('does not ask to confirm a probable person with no PRONOTE row: absent from PRONOTE', () => {
+    const noRow = a({ decision: 'probable', status: 'no-pronote-row' });
+    expect(assignmentCategory(noRow)).toBe('absent');
+    expect(needsDecision(noRow)).toBe(false);
+    expect(assignmentCategory(a({ decision: 'probable', status: 'no-pronote-list' }))).toBe('absent');
+    expect(assignmentCategory(a({ decision: 'probable', status: 'no-owner' }))).toBe('unlinked');
+  });
+
+  it('tells certain, probable to confirm, confirmed and ambiguous apart', () => {
+    expect(assignmentCategory(a({ pronoteId: 'P1' }))).toBe('certain');
+    expect(assignmentCategory(a({ pronoteId: 'P1', decision: 'probable' }))).toBe('probable');
+    expect(assignmentCategory(a({ pronoteId: 'P1', decision: 'probable', confirmedByAdmin: true }))).toBe('confirmed');
+    expect(assignmentCategory(a({ decision: 'ambiguous', candidates: [{ pronoteId: 'P1', label: 'X', evidence: [] }] }))).toBe('ambiguous');
+    expect(assignmentCategory(a({ decision: 'ambiguous', status: 'ambiguous-owner' }))).toBe('unlinked');
+  });
+
+  it('counts every account once', () => {
+    const list = [a({ pronoteId: 'P1' }), a({ pronoteId: 'P2', decision: 'probable' }), a({ decision: 'probable', status: 'no-pronote-row' })];
+    const counts = countByCategory(list);
+    expect(counts).toMatchObject({ certain: 1, probable: 1, absent: 1, ambiguous: 0 });
+    expect(Object.values(counts).reduce((n, c) => n + c, 0)).toBe(list.length);
   });
 });

@@ -12,6 +12,7 @@ import { LinksPage } from '../features/links/LinksPage.tsx';
 import { ExportPage } from '../features/export/ExportPage.tsx';
 import { LettersPage } from '../features/export/LettersPage.tsx';
 import { DataPage } from '../features/data/DataPage.tsx';
+import { WorklistPage } from '../features/worklist/WorklistPage.tsx';
 import { useBridge } from '../features/bridge/useBridge.ts';
 import { Loading } from '../components/ui.tsx';
 
@@ -20,6 +21,7 @@ const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'overview' }, label: fr.nav.overview, match: ['overview'] },
   { route: { name: 'review' }, label: fr.nav.review, match: ['review', 'finding', 'person'] },
   { route: { name: 'links' }, label: fr.nav.links, match: ['links'] },
+  { route: { name: 'worklist' }, label: fr.nav.worklist, match: ['worklist'] },
   { route: { name: 'export' }, label: fr.nav.export, match: ['export', 'letters'] },
   { route: { name: 'data' }, label: fr.nav.data, match: ['data'] },
 ];
@@ -41,7 +43,9 @@ function Page({ route }: { route: Route }) {
     case 'person':
       return <PersonPage refKey={route.refKey} />;
     case 'links':
-      return <LinksPage />;
+      return <LinksPage show={route.show ?? 'todo'} />;
+    case 'worklist':
+      return <WorklistPage />;
     case 'export':
       return <ExportPage />;
     case 'letters':

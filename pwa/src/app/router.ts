@@ -2,6 +2,23 @@
  * Hash routes: they work offline and on any static server, and the back button behaves.
  */
 import { useEffect, useState } from 'react';
+import type { AssignmentCategory } from '../lib/assignments.ts';
+
+/** What « Liens à décider » lists: a category the overview counts, or a view of its own. */
+export type LinksShow = 'todo' | AssignmentCategory | 'decided' | 'all';
+
+/** The address of each list, in French (`#/liens/probables`). */
+const LINKS_SLUG: Record<LinksShow, string> = {
+  todo: 'a-decider',
+  certain: 'certains',
+  confirmed: 'confirmes',
+  probable: 'probables',
+  ambiguous: 'ambigus',
+  absent: 'absents-de-pronote',
+  unlinked: 'sans-rapprochement',
+  decided: 'decides',
+  all: 'tous',
+};
 
 export type Route =
   | { name: 'home' }
@@ -10,7 +27,8 @@ export type Route =
   | { name: 'review'; code?: string }
   | { name: 'finding'; key: string }
   | { name: 'person'; refKey: string }
-  | { name: 'links' }
+  | { name: 'links'; show?: LinksShow }
+  | { name: 'worklist' }
   | { name: 'export' }
   | { name: 'letters'; audience: 'pupils' | 'guardians'; division: string }
   | { name: 'data' };
@@ -32,7 +50,9 @@ export function href(r: Route): string {
     case 'person':
       return `#/fiche/${enc(r.refKey)}`;
     case 'links':
-      return '#/liens';
+      return r.show && r.show !== 'todo' ? `#/liens/${LINKS_SLUG[r.show]}` : '#/liens';
+    case 'worklist':
+      return '#/a-faire-ent';
     case 'export':
       return '#/exports';
     case 'letters':
@@ -63,8 +83,12 @@ export function parseRoute(hash: string): Route {
       return { name: 'finding', key: dec(parts.slice(1).join('/')) };
     case 'fiche':
       return { name: 'person', refKey: dec(parts.slice(1).join('/')) };
-    case 'liens':
-      return { name: 'links' };
+    case 'liens': {
+      const show = (Object.keys(LINKS_SLUG) as LinksShow[]).find((k) => LINKS_SLUG[k] === a);
+      return show && show !== 'todo' ? { name: 'links', show } : { name: 'links' };
+    }
+    case 'a-faire-ent':
+      return { name: 'worklist' };
     case 'exports':
       return { name: 'export' };
     case 'courriers':

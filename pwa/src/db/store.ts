@@ -14,6 +14,7 @@ import {
   type SnapshotRow,
   slotOf,
   supersedes,
+  workMarkKey,
 } from './schema.ts';
 
 export function nowIso(): string {
@@ -180,6 +181,15 @@ export function toAdminDecisions(rows: readonly DecisionRow[]): AdminDecisions {
 export function decisionsStamp(d: AdminDecisions): string {
   const chosen = Object.entries(d.chosen ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([d.confirmed ?? [], d.rejected ?? [], chosen]);
+}
+
+// ───────────────────────────── work list ─────────────────────────────
+
+/** Marks (or with `done` false, unmarks) an ENT account of the work list as changed in the ENT. */
+export async function setWorkMark(db: RaccordDb, entLogin: string, pronoteId: string, done: boolean): Promise<void> {
+  const key = workMarkKey(entLogin, pronoteId);
+  if (done) await db.workmarks.put({ key, entLogin, pronoteId, at: nowIso() });
+  else await db.workmarks.delete(key);
 }
 
 // ───────────────────────────── mappings, settings ─────────────────────────────

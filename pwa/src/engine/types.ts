@@ -15,6 +15,10 @@ import type {
   SubjectRef,
 } from '@raccord/core';
 import type { ImportOrigin } from '../db/schema.ts';
+import type { EntChange, EntChangeCount } from '@raccord/core/export/worklist.ts';
+
+/** One account of « À faire dans l'ENT »: a plan row to paste or to replace, and its person page. */
+export type WorkItem = EntChange & { personKey?: string };
 
 /** An input the admin gave: a file, a zip, a paste, or a capture from the extension. */
 export interface EngineInput {
@@ -106,6 +110,8 @@ export interface Overview {
   today: string;
   /** Every check rule, with its description. */
   rules: RuleInfo[];
+  /** ENT accounts to paste or replace (the work list's total); absent before the first import. */
+  entChanges?: EntChangeCount;
 }
 
 /** One record of one source, as the person page shows it. */

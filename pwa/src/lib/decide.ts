@@ -25,6 +25,7 @@ export function useDecide() {
       await qc.invalidateQueries({ queryKey: keys.decisions });
       if (touchesLinks) {
         void qc.invalidateQueries({ queryKey: keys.overview });
+        void qc.invalidateQueries({ queryKey: keys.worklist });
         void qc.invalidateQueries({ queryKey: ['person'] });
       }
     },

@@ -6,32 +6,27 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorBox, Loading, NoDataPage } from '../../components/ui.tsx';
 import { VirtualTable, useSort, type Column } from '../../components/VirtualTable.tsx';
 import { fr } from '../../i18n/fr.ts';
-import { href } from '../../app/router.ts';
+import { href, navigate, type LinksShow } from '../../app/router.ts';
+import { assignmentCategory, needsDecision, type AssignmentCategory } from '../../lib/assignments.ts';
 import { useDecisions, useOverview } from '../../lib/queries.ts';
 import { useDecide } from '../../lib/decide.ts';
 import type { DecisionRow } from '../../db/schema.ts';
 import { AssignmentDecision } from './AssignmentDecision.tsx';
 
-type Show = 'todo' | 'probable' | 'ambiguous' | 'all' | 'decided';
 
 interface Row {
   a: Assignment;
+  category: AssignmentCategory;
   haystack: string;
   person: string;
 }
 
-/** A probable ID to confirm, or candidates to choose from (a probable owner with no PRONOTE row has nothing to decide). */
-function needsDecision(a: Assignment): boolean {
-  if (a.confirmedByAdmin) return false;
-  return (a.decision === 'probable' && !!a.pronoteId) || (a.decision === 'ambiguous' && !!a.candidates?.length);
-}
-
 /** Probable links to confirm, ambiguous ones to settle; also the whole plan, virtualised. */
-export function LinksPage() {
+export function LinksPage({ show }: { show: LinksShow }) {
   const overview = useOverview();
   const decisions = useDecisions();
   const [query, setQuery] = useState('');
-  const [show, setShow] = useState<Show>('todo');
+  const setShow = (s: LinksShow) => navigate({ name: 'links', show: s });
   const [sort, toggleSort] = useSort({ by: 'person', dir: 'asc' });
   const q = useDeferredValue(query);
   const ids = { q: useId(), s: useId() };
@@ -40,7 +35,7 @@ export function LinksPage() {
     () =>
       (overview.data?.result?.assignments ?? []).map((a) => {
         const person = a.person?.label ?? '';
-        return { a, person, haystack: normalizeName(`${person} ${a.entLogin} ${a.pronoteId ?? ''} ${(a.candidates ?? []).map((c) => `${c.label} ${c.pronoteId}`).join(' ')}`) };
+        return { a, person, category: assignmentCategory(a), haystack: normalizeName(`${person} ${a.entLogin} ${a.pronoteId ?? ''} ${(a.candidates ?? []).map((c) => `${c.label} ${c.pronoteId}`).join(' ')}`) };
       }),
     [overview.data],
   );
@@ -49,10 +44,7 @@ export function LinksPage() {
     const nq = normalizeName(q);
     const filtered = rows.filter(
       (r) =>
-        (show === 'all' ||
-          (show === 'todo' && needsDecision(r.a)) ||
-          (show === 'probable' && r.a.decision === 'probable' && !!r.a.pronoteId) ||
-          (show === 'ambiguous' && r.a.decision === 'ambiguous')) &&
+        (show === 'all' || (show === 'todo' ? needsDecision(r.a) : r.category === show)) &&
         (!nq || r.haystack.includes(nq)),
     );
     const dir = sort.dir === 'asc' ? 1 : -1;
@@ -103,10 +95,14 @@ export function LinksPage() {
         <label htmlFor={ids.q}>{fr.links.filterLabel}</label>
         <input id={ids.q} type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="links-filter" />
         <label htmlFor={ids.s}>{fr.links.show}</label>
-        <select id={ids.s} value={show} onChange={(e) => setShow(e.target.value as Show)} data-testid="links-show">
+        <select id={ids.s} value={show} onChange={(e) => setShow(e.target.value as LinksShow)} data-testid="links-show">
           <option value="todo">{fr.links.showTodo}</option>
           <option value="probable">{fr.links.showProbable}</option>
           <option value="ambiguous">{fr.links.showAmbiguous}</option>
+          <option value="certain">{fr.links.showCertain}</option>
+          <option value="confirmed">{fr.links.showConfirmed}</option>
+          <option value="absent">{fr.links.showAbsent}</option>
+          <option value="unlinked">{fr.links.showUnlinked}</option>
           <option value="decided">{fr.links.showDecided}</option>
           <option value="all">{fr.links.showAll}</option>
         </select>
