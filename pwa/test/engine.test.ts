@@ -146,6 +146,22 @@ describe('moteur : décisions', () => {
     expect(await db.workmarks.get(workMarkKey(work[0]!.login, work[0]!.expectedPronoteId))).toBeTruthy();
   });
 
+  it('shows each candidate of an ambiguous account with the facts that tell them apart', async () => {
+    const { engine } = setup();
+    await importSchool(engine);
+    const ambiguous = (await engine.overview()).result!.assignments.filter((a) => a.decision === 'ambiguous' && a.candidates?.length);
+    expect(ambiguous.length).toBeGreaterThan(0);
+    const facts = await engine.decisionFacts();
+    expect(Object.keys(facts).sort()).toEqual(ambiguous.map((a) => a.entLogin).sort());
+    for (const a of ambiguous) {
+      const f = facts[a.entLogin]!;
+      expect(f.candidates.map((c) => c.pronoteId)).toEqual(a.candidates!.map((c) => c.pronoteId));
+      // The person behind the account, with what tells them apart (here homonymous teachers: discipline, birth date).
+      expect(f.account.facts.map(([l]) => l)).toEqual(expect.arrayContaining(['Né(e) le', 'Disciplines']));
+      expect(f.candidates.every((c) => c.facts.some((x) => x.label === 'Nom'))).toBe(true);
+    }
+  });
+
   it('a handled finding that is still there after the next import says it came back', async () => {
     const { db, engine } = setup();
     await importSchool(engine);

@@ -4,7 +4,7 @@ import { ENT_FIELDS } from '@raccord/core/formats/ent-accounts.ts';
 import { fr } from '../src/i18n/fr.ts';
 import { href, parseRoute, type Route } from '../src/app/router.ts';
 import { fromPaste, isHidden } from '../src/features/import/collect.ts';
-import { daysBetween, exportAge, groupByRule } from '../src/lib/format.ts';
+import { daysBetween, exportAge, groupByRule, subjectsLine } from '../src/lib/format.ts';
 import { findingStatus } from '../src/lib/status.ts';
 import type { Assignment, Finding } from '@raccord/core';
 import { assignmentCategory, countByCategory, needsDecision } from '../src/lib/assignments.ts';
@@ -67,6 +67,34 @@ describe('constats', () => {
   it('groups by rule, errors first, then by count', () => {
     const g = groupByRule([f('b', 'warning', '1'), f('a', 'error', '2'), f('b', 'warning', '3'), f('c', 'warning', '4')]);
     expect(g.map((x) => [x.code, x.findings.length])).toEqual([['a', 1], ['b', 2], ['c', 1]]);
+  });
+
+  it('names each person once, not once per source, with the number when one source holds them twice', () => {
+    const line = subjectsLine({
+      subjects: [
+        { source: 'pronote', kind: 'row', id: 'PN1', label: 'DUPONT Léa (élève, 3A)' },
+        { source: 'ent', kind: 'account', id: 'lea', label: 'DUPONT Léa (élève, 3A) – compte lea' },
+        { source: 'siecle', kind: 'pupil', id: '1', label: 'DUPONT Léa (3A)' },
+        { source: 'ent', kind: 'account', id: 'hugo', label: 'MARTIN Hugo (élève, 3B) – compte hugo' },
+      ],
+    });
+    expect(line).toBe('DUPONT Léa (élève, 3A) · MARTIN Hugo (élève, 3B) – compte hugo');
+    const twins = subjectsLine({
+      subjects: [
+        { source: 'siecle', kind: 'guardian', id: '1', label: 'Mme DUPONT Marie' },
+        { source: 'siecle', kind: 'guardian', id: '2', label: 'Mme DUPONT Marie' },
+        { source: 'pronote', kind: 'row', id: 'P', label: 'DUPONT Marie (responsable)' },
+      ],
+    });
+    expect(twins).toBe('Mme DUPONT Marie (×2)');
+    const accounts = subjectsLine({
+      subjects: [
+        { source: 'pronote', kind: 'row', id: 'P', label: 'CASTENS Marie-Hélène (responsable)' },
+        { source: 'ent', kind: 'account', id: 'a', label: 'CASTENS Marie-Hélène (responsable) – compte a' },
+        { source: 'ent', kind: 'account', id: 'b', label: 'CASTENS Marie Hélène (responsable, 2NDE5) – compte b' },
+      ],
+    });
+    expect(accounts).toBe('CASTENS Marie-Hélène (responsable) (×2)');
   });
 
   it('tells a handled finding that came back after a newer import', () => {

@@ -34,12 +34,13 @@ import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
 import { stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
 import { inProcessReaders, type Readers } from './readers.ts';
-import { buildPersonIndex, personView, type PersonIndex } from './person.ts';
+import { buildPersonIndex, decisionFacts, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
 import { buildExport, buildLetters, cproExport, diffExport, divisionsOf, entryBytes } from './exports.ts';
 import { fr } from '../i18n/fr.ts';
 import type {
   CommitSummary,
+  DecisionFacts,
   EngineInput,
   ExportFile,
   ExportRequest,
@@ -326,9 +327,20 @@ export class Engine {
 
   /** One person in every source, with links, assignment and findings; null when unknown. */
   async person(key: string): Promise<PersonView | null> {
+    const { result } = await this.reconciled();
+    return personView(await this.index(), result, key);
+  }
+
+  private async index(): Promise<PersonIndex> {
     const { dataset, result } = await this.reconciled();
     if (this.personIndex?.for !== result) this.personIndex = { for: result, index: buildPersonIndex(dataset, result) };
-    return personView(this.personIndex.index, result, key);
+    return this.personIndex.index;
+  }
+
+  /** The facts that tell the candidates of each ambiguous account apart. */
+  async decisionFacts(): Promise<Record<string, DecisionFacts>> {
+    const { result } = await this.reconciled();
+    return decisionFacts(await this.index(), result);
   }
 
   /** The divisions (classes) of the school, for the export choices. */

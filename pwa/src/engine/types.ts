@@ -192,3 +192,16 @@ export interface SnapshotInfo {
   committedAt: string;
   current: boolean;
 }
+
+/** An ambiguous ENT account, and each PRONOTE candidate with the facts that tell them apart. */
+export interface DecisionFacts {
+  account: { title: string; refKey: string; facts: [label: string, value: string][] };
+  candidates: {
+    pronoteId: string;
+    label: string;
+    evidence: string[];
+    refKey: string;
+    /** `differs`: the candidates do not share this value (what the admin decides on). */
+    facts: { label: string; value: string; differs: boolean }[];
+  }[];
+}

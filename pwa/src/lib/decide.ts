@@ -26,6 +26,7 @@ export function useDecide() {
       if (touchesLinks) {
         void qc.invalidateQueries({ queryKey: keys.overview });
         void qc.invalidateQueries({ queryKey: keys.worklist });
+        void qc.invalidateQueries({ queryKey: keys.decisionFacts });
         void qc.invalidateQueries({ queryKey: ['person'] });
       }
     },

@@ -24,6 +24,7 @@ export const keys = {
   mappings: ['mappings'] as const,
   snapshots: ['snapshots'] as const,
   worklist: ['worklist'] as const,
+  decisionFacts: ['decision-facts'] as const,
   workmarks: ['workmarks'] as const,
 };
 
@@ -54,4 +55,9 @@ export function useWorkMarks() {
     queryKey: keys.workmarks,
     queryFn: async () => new Map((await getDb().workmarks.toArray()).map((m): [string, WorkMarkRow] => [m.key, m])),
   });
+}
+
+/** For each ambiguous account: the candidates and the facts that tell them apart. */
+export function useDecisionFacts() {
+  return useQuery({ queryKey: keys.decisionFacts, queryFn: () => engineCall((e) => e.decisionFacts()) });
 }

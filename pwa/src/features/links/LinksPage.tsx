@@ -5,13 +5,15 @@ import { refKey } from '@raccord/core/match/types.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ErrorBox, Loading, NoDataPage } from '../../components/ui.tsx';
 import { VirtualTable, useSort, type Column } from '../../components/VirtualTable.tsx';
+import { Reasons } from '../../components/Reasons.tsx';
 import { fr } from '../../i18n/fr.ts';
 import { href, navigate, type LinksShow } from '../../app/router.ts';
 import { assignmentCategory, needsDecision, type AssignmentCategory } from '../../lib/assignments.ts';
-import { useDecisions, useOverview } from '../../lib/queries.ts';
+import { useDecisionFacts, useDecisions, useOverview } from '../../lib/queries.ts';
+import { AmbiguousCard } from './AmbiguousCard.tsx';
 import { useDecide } from '../../lib/decide.ts';
 import type { DecisionRow } from '../../db/schema.ts';
-import { AssignmentDecision } from './AssignmentDecision.tsx';
+import { AssignmentDecision, assignmentLabel } from './AssignmentDecision.tsx';
 
 
 interface Row {
@@ -25,6 +27,7 @@ interface Row {
 export function LinksPage({ show }: { show: LinksShow }) {
   const overview = useOverview();
   const decisions = useDecisions();
+  const facts = useDecisionFacts();
   const [query, setQuery] = useState('');
   const setShow = (s: LinksShow) => navigate({ name: 'links', show: s });
   const [sort, toggleSort] = useSort({ by: 'person', dir: 'asc' });
@@ -57,6 +60,10 @@ export function LinksPage({ show }: { show: LinksShow }) {
     return filtered.sort((x, y) => dir * by(x, y) || x.a.entLogin.localeCompare(y.a.entLogin));
   }, [rows, q, show, sort]);
 
+  // Ambiguous accounts are shown in full (person and candidates side by side), the others in the table.
+  const ambiguous = shown.filter((r) => r.category === 'ambiguous');
+  const others = shown.filter((r) => r.category !== 'ambiguous');
+
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <ErrorBox error={overview.error} onRetry={() => overview.refetch()} />;
   if (!overview.data.result) return <NoDataPage title={fr.links.title} />;
@@ -68,9 +75,15 @@ export function LinksPage({ show }: { show: LinksShow }) {
       width: 'minmax(10rem, 2fr)',
       sortable: true,
       render: (r) =>
-        r.a.person ? <a href={href({ name: 'person', refKey: refKey(r.a.person) })}>{r.person || r.a.person.id}</a> : <span>{fr.common.none}</span>,
+        r.a.person ? (
+          <a href={href({ name: 'person', refKey: refKey(r.a.person) })}>{r.person || r.a.person.id}</a>
+        ) : (
+          <a href={href({ name: 'person', refKey: refKey({ source: 'ent', kind: 'account', id: r.a.entLogin }) })} className="sub">
+            {fr.links.noPerson}
+          </a>
+        ),
     },
-    { id: 'account', header: fr.links.col.account, width: 'minmax(8rem, 1.4fr)', sortable: true, render: (r) => <code>{r.a.entLogin}</code> },
+    { id: 'account', header: fr.links.col.account, width: 'minmax(8rem, 1.4fr)', sortable: true, render: (r) => <code className="id">{r.a.entLogin}</code> },
     {
       id: 'proposal',
       header: fr.links.col.proposal,
@@ -78,12 +91,12 @@ export function LinksPage({ show }: { show: LinksShow }) {
       sortable: true,
       render: (r) => (
         <>
-          <code>{r.a.pronoteId ?? fr.common.none}</code>{' '}
+          <code className="id">{r.a.pronoteId ?? fr.common.none}</code>{' '}
           <span className={`badge badge-decision-${r.a.decision}`}>{r.a.confirmedByAdmin ? fr.decision.confirmedByAdmin : fr.decision[r.a.decision]}</span>
         </>
       ),
     },
-    { id: 'evidence', header: fr.links.col.evidence, width: 'minmax(10rem, 2fr)', render: (r) => <span className="clamp">{r.a.evidence.join(', ')}</span> },
+    { id: 'evidence', header: fr.links.col.evidence, width: 'minmax(10rem, 2fr)', render: (r) => <Reasons items={r.a.evidence} about={assignmentLabel(r.a)} /> },
     { id: 'decision', header: fr.links.col.decision, width: 'minmax(14rem, 2fr)', render: (r) => <AssignmentDecision assignment={r.a} compact /> },
   ];
 
@@ -111,14 +124,22 @@ export function LinksPage({ show }: { show: LinksShow }) {
         <DecidedList rows={[...(decisions.data?.values() ?? [])].filter((d) => d.type !== 'finding')} />
       ) : (
         <>
-          <p aria-live="polite" className="hint">
+          <p aria-live="polite" className="hint" data-testid="links-shown" data-count={shown.length}>
             {fr.links.shown(shown.length, rows.length)}
           </p>
-          {shown.length === 0 ? (
-            <p>{fr.links.none}</p>
-          ) : (
+          {shown.length === 0 && <p>{fr.links.none}</p>}
+          {ambiguous.length > 0 && (
+            <section aria-labelledby="ambiguous-title" className="ambiguous-list">
+              <h2 id="ambiguous-title">{fr.links.ambiguousTitle}</h2>
+              <p className="hint">{fr.links.ambiguousIntro}</p>
+              {ambiguous.map((r) => (
+                <AmbiguousCard key={r.a.entLogin} assignment={r.a} facts={facts.data?.[r.a.entLogin]} />
+              ))}
+            </section>
+          )}
+          {others.length > 0 && (
             <VirtualTable
-              rows={shown}
+              rows={others}
               columns={columns}
               rowKey={(r) => r.a.entLogin}
               label={fr.links.caption}

@@ -4,6 +4,7 @@ import { normalizeName } from '@raccord/core/model/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Badge, ErrorBox, Loading, SeverityBadge } from '../../components/ui.tsx';
 import { VirtualTable, useSort, type Column } from '../../components/VirtualTable.tsx';
+import { Reasons } from '../../components/Reasons.tsx';
 import { fr, severityOrder } from '../../i18n/fr.ts';
 import { href } from '../../app/router.ts';
 import { useDecisions, useOverview } from '../../lib/queries.ts';
@@ -91,7 +92,7 @@ export function RuleFindingsPage({ code }: { code: string }) {
         </a>
       ),
     },
-    { id: 'evidence', header: fr.review.col.evidence, width: 'minmax(12rem, 3fr)', sortable: true, render: (r) => <span className="clamp">{r.evidence}</span> },
+    { id: 'evidence', header: fr.review.col.evidence, width: 'minmax(12rem, 3fr)', sortable: true, render: (r) => <Reasons items={r.f.evidence} about={r.subject || r.f.title} /> },
     {
       id: 'status',
       header: fr.review.col.status,

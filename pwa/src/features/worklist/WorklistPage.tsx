@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EntProfile } from '@raccord/core';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -135,6 +135,9 @@ function WorkRow({ item: i, done }: { item: WorkItem; done: boolean }) {
   const qc = useQueryClient();
   const { notify } = useFeedback();
   const idRef = useRef<HTMLElement>(null);
+  // Shown at once (a controlled checkbox would wait for the database), then read back from it.
+  const [checked, setChecked] = useState(done);
+  useEffect(() => setChecked(done), [done]);
   const label = who(i);
   const name = `${i.family} ${i.given}`;
   return (
@@ -169,10 +172,11 @@ function WorkRow({ item: i, done }: { item: WorkItem; done: boolean }) {
       <td>
         <input
           type="checkbox"
-          checked={done}
+          checked={checked}
           aria-label={fr.worklist.doneLabel(label)}
           onChange={async (e) => {
             const now = e.target.checked;
+            setChecked(now);
             await setWorkMark(getDb(), i.login, i.expectedPronoteId, now);
             await qc.invalidateQueries({ queryKey: keys.workmarks });
             notify(now ? fr.worklist.markedDone(label) : fr.worklist.unmarked(label));
