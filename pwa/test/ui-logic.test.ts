@@ -8,6 +8,7 @@ import { daysBetween, exportAge, groupByRule, subjectsLine } from '../src/lib/fo
 import { findingStatus } from '../src/lib/status.ts';
 import type { Assignment, Finding } from '@raccord/core';
 import { assignmentCategory, countByCategory, needsDecision } from '../src/lib/assignments.ts';
+import { groupProbables, reasonOf } from '../src/lib/groups.ts';
 import type { DecisionRow } from '../src/db/schema.ts';
 
 describe('catalogue', () => {
@@ -130,5 +131,27 @@ describe('identifiants PRONOTE : catégories', () => {
     const counts = countByCategory(list);
     expect(counts).toMatchObject({ certain: 1, probable: 1, absent: 1, ambiguous: 0 });
     expect(Object.values(counts).reduce((n, c) => n + c, 0)).toBe(list.length);
+  });
+});
+
+describe('probables groupés par preuves communes', () => {
+  const probable = (login: string, evidence: string[], x: Partial<Assignment> = {}): Assignment => ({ entLogin: login, pronoteId: `P-${login}`, decision: 'probable', evidence, ...x });
+
+  it('groups links whose reasons are the same once names, classes and numbers are set aside', () => {
+    const groups = groupProbables([
+      probable('a', ['fiche SIECLE / fiche PRONOTE : même nom', 'enfants en commun : DUPONT Léa (3A)']),
+      probable('b', ['fiche SIECLE / fiche PRONOTE : même nom', 'enfants en commun : MARTIN Hugo (4B), MARTIN Zoé (6C)']),
+      probable('c', ['fiche SIECLE / fiche PRONOTE : même nom', 'même date de naissance']),
+      probable('d', ['fiche SIECLE / fiche PRONOTE : même nom', 'enfants en commun : PETIT Jo (5A)'], { confirmedByAdmin: true }),
+      probable('e', ['fiche SIECLE / fiche PRONOTE : même nom', 'enfants en commun : ROUX Ali (5A)'], { pronoteId: null, status: 'no-pronote-row' }),
+    ]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.members.map((m) => m.entLogin)).toEqual(['a', 'b']);
+    expect(groups[0]!.reasons).toEqual(['enfants en commun : …', 'fiche SIECLE / fiche PRONOTE : même nom']);
+  });
+
+  it('keeps the source names and drops what the ENT carries today', () => {
+    expect(reasonOf('compte ENT / fiche SIECLE : même identifiant SIECLE (clé de jointure)')).toBe('compte ENT / fiche SIECLE : même identifiant SIECLE …');
+    expect(reasonOf("l'ENT porte déjà cet identifiant PRONOTE")).toBe('');
   });
 });

@@ -85,6 +85,8 @@ export interface JournalRow {
   key: string;
   before: DecisionRow | null;
   after: DecisionRow | null;
+  /** Set on every change of one « Tout confirmer »: undone together. */
+  batch?: string;
 }
 
 /** A column mapping the admin made for a header Raccord did not recognise. */

@@ -153,3 +153,28 @@ test('after « Confirmer » with the keyboard, the focus goes to the next row, n
   await expect(page.locator('.busy-line')).toHaveCount(0, { timeout: 60_000 });
   await expect.poll(focused).toMatchObject({ inList: true });
 });
+
+test('probable links that share their evidence are confirmed at once after a preview, and undone at once', async ({ page }) => {
+  test.setTimeout(180_000);
+  await loadSample(page);
+  const probable = number((await page.locator('a[data-category="probable"]').getAttribute('data-count'))!);
+  await page.goto(`${APP}/#/liens/probables`);
+  const group = page.locator('.probable-groups li').first();
+  await expect(group).toBeVisible();
+  const size = Number(await group.getAttribute('data-size'));
+  expect(size).toBeGreaterThan(1);
+  await group.getByRole('button', { name: /^Tout confirmer/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('tbody tr')).toHaveCount(size);
+  expect(await unnamed(page)).toEqual([]);
+  await dialog.getByRole('button', { name: /^Confirmer les/ }).click();
+  await expect(page.locator('.feedback')).toContainText(`${size} liens confirmés d'un coup`);
+  // The overview's figures move with the decision…
+  await page.getByRole('link', { name: "Vue d'ensemble" }).click();
+  await expect(page.locator('a[data-category="confirmed"]')).toHaveAttribute('data-count', String(size), { timeout: 60_000 });
+  // … and back with one « Annuler ».
+  await page.locator('.feedback').getByRole('button', { name: 'Annuler la dernière décision' }).click();
+  await expect(page.locator('.feedback')).toContainText(`${size} décisions annulées d'un coup`);
+  await expect(page.locator('a[data-category="probable"]')).toHaveAttribute('data-count', String(probable), { timeout: 60_000 });
+  await expect(page.locator('a[data-category="confirmed"]')).toHaveCount(0);
+});

@@ -11,6 +11,8 @@ import { href, navigate, type LinksShow } from '../../app/router.ts';
 import { assignmentCategory, needsDecision, type AssignmentCategory } from '../../lib/assignments.ts';
 import { useDecisionFacts, useDecisions, useOverview } from '../../lib/queries.ts';
 import { AmbiguousCard } from './AmbiguousCard.tsx';
+import { ProbableGroups } from './ProbableGroups.tsx';
+import { groupProbables } from '../../lib/groups.ts';
 import { useDecide } from '../../lib/decide.ts';
 import type { DecisionRow } from '../../db/schema.ts';
 import { AssignmentDecision, assignmentLabel } from './AssignmentDecision.tsx';
@@ -63,6 +65,7 @@ export function LinksPage({ show }: { show: LinksShow }) {
   // Ambiguous accounts are shown in full (person and candidates side by side), the others in the table.
   const ambiguous = shown.filter((r) => r.category === 'ambiguous');
   const others = shown.filter((r) => r.category !== 'ambiguous');
+  const groups = show === 'todo' || show === 'probable' ? groupProbables(others.map((r) => r.a)) : [];
 
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <ErrorBox error={overview.error} onRetry={() => overview.refetch()} />;
@@ -137,6 +140,7 @@ export function LinksPage({ show }: { show: LinksShow }) {
               ))}
             </section>
           )}
+          <ProbableGroups groups={groups} />
           {others.length > 0 && (
             <VirtualTable
               rows={others}
