@@ -33,6 +33,8 @@ describe('routes', () => {
     { name: 'overview' },
     { name: 'review' },
     { name: 'review', code: 'siecle.pupil-incomplete' },
+    { name: 'review', code: '*', status: 'new' },
+    { name: 'review', code: 'pronote.shared-id', status: 'handled' },
     { name: 'finding', key: 'siecle.guardian-duplicate|siecle:guardian:1|siecle:guardian:2' },
     { name: 'person', refKey: 'ent:account:lea.dupont/2' },
     { name: 'links' },

@@ -37,7 +37,7 @@ function Page({ route }: { route: Route }) {
     case 'overview':
       return <OverviewPage />;
     case 'review':
-      return route.code ? <RuleFindingsPage code={route.code} /> : <RulesPage />;
+      return route.code ? <RuleFindingsPage code={route.code} status={route.status ?? 'todo'} /> : <RulesPage />;
     case 'finding':
       return <FindingPage findingKey={route.key} />;
     case 'person':

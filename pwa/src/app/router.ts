@@ -4,6 +4,10 @@
 import { useEffect, useState } from 'react';
 import type { AssignmentCategory } from '../lib/assignments.ts';
 
+/** Which findings a rule's list shows (« À traiter » by default). */
+export type ReviewStatus = 'todo' | 'new' | 'handled' | 'all';
+const REVIEW_SLUG: Record<ReviewStatus, string> = { todo: 'a-traiter', new: 'nouveaux', handled: 'traites', all: 'tous' };
+
 /** What « Liens à décider » lists: a category the overview counts, or a view of its own. */
 export type LinksShow = 'todo' | AssignmentCategory | 'decided' | 'all';
 
@@ -24,7 +28,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'import' }
   | { name: 'overview' }
-  | { name: 'review'; code?: string }
+  | { name: 'review'; code?: string; status?: ReviewStatus }
   | { name: 'finding'; key: string }
   | { name: 'person'; refKey: string }
   | { name: 'links'; show?: LinksShow }
@@ -44,7 +48,8 @@ export function href(r: Route): string {
     case 'overview':
       return '#/apercu';
     case 'review':
-      return r.code ? `#/constats/${enc(r.code)}` : '#/constats';
+      if (!r.code) return '#/constats';
+      return r.status && r.status !== 'todo' ? `#/constats/${enc(r.code)}/${REVIEW_SLUG[r.status]}` : `#/constats/${enc(r.code)}`;
     case 'finding':
       return `#/constat/${enc(r.key)}`;
     case 'person':
@@ -77,8 +82,11 @@ export function parseRoute(hash: string): Route {
       return { name: 'import' };
     case 'apercu':
       return { name: 'overview' };
-    case 'constats':
-      return a ? { name: 'review', code: dec(a) } : { name: 'review' };
+    case 'constats': {
+      if (!a) return { name: 'review' };
+      const status = (Object.keys(REVIEW_SLUG) as ReviewStatus[]).find((k) => REVIEW_SLUG[k] === b);
+      return status && status !== 'todo' ? { name: 'review', code: dec(a), status } : { name: 'review', code: dec(a) };
+    }
     case 'constat':
       return { name: 'finding', key: dec(parts.slice(1).join('/')) };
     case 'fiche':

@@ -112,6 +112,18 @@ test('every count of the overview opens a list of exactly that many, and moves w
     await expect(page.locator('p.hint[aria-live]'), code).toHaveText(new RegExp(`^${count.toLocaleString('fr-FR').replace(/\s/g, '\\s')} sur `));
   }
 
+  // A finding marked handled leaves its rule's count, and « N constats traités » opens exactly those.
+  const [firstCode, firstCount] = counted[0]!;
+  await page.goto(`${APP}/#/constats/${encodeURIComponent(firstCode)}`);
+  await page.locator('.vtable-body a.row-link').first().click();
+  await page.getByRole('button', { name: 'Marquer comme traité' }).click();
+  await expect(page.locator('.feedback')).toContainText('Constat marqué comme traité');
+  await page.getByRole('link', { name: "Vue d'ensemble" }).click();
+  await expect(page.getByTestId('handled-count')).toHaveAttribute('data-count', '1');
+  if (firstCount > 1) await expect(page.locator(`.rule-list li[data-code="${firstCode}"] .count`)).toContainText(String(firstCount - 1));
+  await page.getByTestId('handled-count').click();
+  await expect(page.locator('p.hint[aria-live]')).toHaveText(/^1 sur /);
+
   // A decision moves the figures: choosing a candidate (or confirming) changes the total to change in the ENT.
   await page.goto(`${APP}/#/apercu`);
   const before = number(await page.getByTestId('ent-changes').innerText());

@@ -71,10 +71,20 @@ export function OverviewPage() {
         <h2 id="findings-title">{fr.overview.findingsTitle}</h2>
         <p data-testid="new-findings">
           {o.previousImport
-            ? fr.overview.newSince(o.newFindingKeys.length, fr.common.dateTime(o.previousImport.committedAt))
+            ? (
+              <a href={href({ name: 'review', code: '*', status: 'new' })} data-count={o.newFindingKeys.length}>
+                {fr.overview.newSince(o.newFindingKeys.length, fr.common.dateTime(o.previousImport.committedAt))}
+              </a>
+            )
             : fr.overview.firstImport}
         </p>
-        {handled > 0 && <p className="hint">{fr.overview.handled(handled)}</p>}
+        {handled > 0 && (
+          <p className="hint">
+            <a href={href({ name: 'review', code: '*', status: 'handled' })} data-testid="handled-count" data-count={handled}>
+              {fr.overview.handled(handled)}
+            </a>
+          </p>
+        )}
         {groups.length === 0 && <p>{fr.overview.noFindings}</p>}
         {SEVERITIES.map((sev) => {
           const gs = groups.filter((g) => g.severity === sev);
