@@ -98,14 +98,14 @@ export function WorklistPage() {
           <p aria-live="polite" className="hint" data-testid="work-shown">
             {fr.worklist.shown(shown.length, items.length)}
           </p>
-          {shown.length === 0 ? <p>{fr.worklist.noMatch}</p> : <WorkTable items={shown} marks={marks.data} />}
+          {shown.length === 0 ? <p>{fr.worklist.noMatch}</p> : <WorkTable items={shown} marks={marks.data} rowsLeave={filter.state !== 'all'} />}
         </>
       )}
     </div>
   );
 }
 
-function WorkTable({ items, marks }: { items: WorkItem[]; marks: ReturnType<typeof useWorkMarks>['data'] }) {
+function WorkTable({ items, marks, rowsLeave }: { items: WorkItem[]; marks: ReturnType<typeof useWorkMarks>['data']; rowsLeave: boolean }) {
   return (
     <div className="table-wrap">
       <table className="work-table">
@@ -123,7 +123,7 @@ function WorkTable({ items, marks }: { items: WorkItem[]; marks: ReturnType<type
         </thead>
         <tbody>
           {items.map((i) => (
-            <WorkRow key={i.login} item={i} done={isDone(i, marks)} />
+            <WorkRow key={i.login} item={i} done={isDone(i, marks)} leaves={rowsLeave} />
           ))}
         </tbody>
       </table>
@@ -131,7 +131,8 @@ function WorkTable({ items, marks }: { items: WorkItem[]; marks: ReturnType<type
   );
 }
 
-function WorkRow({ item: i, done }: { item: WorkItem; done: boolean }) {
+/** `leaves`: the state filter hides the row once it is (un)marked; the focus then goes to the next one. */
+function WorkRow({ item: i, done, leaves }: { item: WorkItem; done: boolean; leaves: boolean }) {
   const qc = useQueryClient();
   const { notify } = useFeedback();
   const idRef = useRef<HTMLElement>(null);
@@ -177,6 +178,11 @@ function WorkRow({ item: i, done }: { item: WorkItem; done: boolean }) {
           onChange={async (e) => {
             const now = e.target.checked;
             setChecked(now);
+            if (leaves) {
+              const row = e.currentTarget.closest('tr');
+              const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+              next?.focus();
+            }
             await setWorkMark(getDb(), i.login, i.expectedPronoteId, now);
             await qc.invalidateQueries({ queryKey: keys.workmarks });
             notify(now ? fr.worklist.markedDone(label) : fr.worklist.unmarked(label));
