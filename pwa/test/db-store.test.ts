@@ -9,6 +9,7 @@ import {
   setDecision,
   toAdminDecisions,
   undoLast,
+  setDecisions,
 } from '../src/db/store.ts';
 import { dbName, parsedFile, pronoteList } from './fixtures.ts';
 
@@ -96,6 +97,17 @@ describe('décisions', () => {
     await undoLast(db);
     expect(await db.decisions.count()).toBe(0);
     expect(await undoLast(db)).toBeUndefined();
+  });
+
+  it('a « Tout confirmer » is undone at once, and only it', async () => {
+    const db = freshDb();
+    await setDecision(db, decisionKey.link('x→y'), reject('x→y'));
+    await setDecisions(db, [confirm('a→b'), confirm('c→d'), confirm('e→f')], 'lot-1');
+    expect(toAdminDecisions(await db.decisions.toArray()).confirmed).toEqual(['a→b', 'c→d', 'e→f']);
+    expect(await undoLast(db)).toMatchObject({ undone: 3, batch: 'lot-1' });
+    expect(toAdminDecisions(await db.decisions.toArray())).toMatchObject({ confirmed: [], rejected: ['x→y'] });
+    expect(await undoLast(db)).toMatchObject({ undone: 1 });
+    expect(await db.decisions.count()).toBe(0);
   });
 
   it('removing a decision is journalled too', async () => {

@@ -5,8 +5,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateSchool } from '@raccord/core/sample/index.ts';
 import { assignmentKey, readFile } from '@raccord/core';
-import { RaccordDb } from '../src/db/schema.ts';
-import { decisionKey, setDecision, toAdminDecisions } from '../src/db/store.ts';
+import { RaccordDb, workMarkKey } from '../src/db/schema.ts';
+import { decisionKey, setDecision, setWorkMark, toAdminDecisions } from '../src/db/store.ts';
 import { Engine } from '../src/engine/engine.ts';
 import type { EngineInput } from '../src/engine/types.ts';
 import { findingStatus } from '../src/lib/status.ts';
@@ -114,6 +114,56 @@ describe('moteur : décisions', () => {
     const plan = (await engine.bridgePlan())!;
     expect(plan.people.find((p) => p.entLogins.includes(toConfirm!.entLogin))?.pronoteId).toBe(toConfirm!.pronoteId);
     for (const p of plan.people) if (p.pronoteId) expect(p.decision === 'certain' || p.confirmedByAdmin).toBe(true);
+  });
+
+  it("lists the ENT accounts to change as the overview counts them; a confirmation adds one, marks survive a re-import", async () => {
+    const { db, engine } = setup();
+    await importSchool(engine);
+    const o = await engine.overview();
+    const work = await engine.worklist();
+    expect(o.entChanges!.total).toBe(work.length);
+    expect(o.entChanges!.fill).toBe(work.filter((w) => w.action === 'fill').length);
+    expect(work.length).toBeGreaterThan(0);
+    for (const w of work) expect(w.expectedPronoteId).not.toBe(w.currentPronoteId);
+    // Every ID in the list is certain or confirmed: never a guess.
+    const byLogin = new Map(o.result!.assignments.map((a) => [a.entLogin, a]));
+    for (const w of work) expect(byLogin.get(w.login)!.decision === 'certain' || byLogin.get(w.login)!.confirmedByAdmin).toBe(true);
+
+    // Choosing the candidate of an ambiguous account with nothing in the ENT puts it on the list.
+    const ambiguous = o.result!.assignments.find((a) => a.decision === 'ambiguous' && a.candidates?.length && !a.currentPronoteId);
+    expect(ambiguous).toBeTruthy();
+    const picked = ambiguous!.candidates![0]!.pronoteId;
+    const k = decisionKey.choice(ambiguous!.entLogin);
+    await setDecision(db, k, { key: k, type: 'choice', entLogin: ambiguous!.entLogin, pronoteId: picked, at: 'x' });
+    const after = await engine.overview();
+    expect(after.entChanges!.total).toBe(o.entChanges!.total + 1);
+    expect((await engine.worklist()).find((w) => w.login === ambiguous!.entLogin)).toMatchObject({ expectedPronoteId: picked, action: 'fill' });
+
+    await setWorkMark(db, work[0]!.login, work[0]!.expectedPronoteId, true);
+    await importSchool(engine, school, 'g');
+    const again = await engine.worklist();
+    expect(again.find((w) => w.login === work[0]!.login)?.expectedPronoteId).toBe(work[0]!.expectedPronoteId);
+    expect(await db.workmarks.get(workMarkKey(work[0]!.login, work[0]!.expectedPronoteId))).toBeTruthy();
+  });
+
+  it('shows each candidate of an ambiguous account with the facts that tell them apart', async () => {
+    const { engine } = setup();
+    await importSchool(engine);
+    const ambiguous = (await engine.overview()).result!.assignments.filter((a) => a.decision === 'ambiguous' && a.candidates?.length);
+    expect(ambiguous.length).toBeGreaterThan(0);
+    const facts = await engine.decisionFacts();
+    expect(Object.keys(facts).sort()).toEqual(ambiguous.map((a) => a.entLogin).sort());
+    for (const a of ambiguous) {
+      const f = facts[a.entLogin]!;
+      expect(f.candidates.map((c) => c.pronoteId)).toEqual(a.candidates!.map((c) => c.pronoteId));
+      // The person behind the account, with what tells them apart: a teacher's discipline and birth
+      // date, a pupil's division (which kind is ambiguous depends on the generated school).
+      const labels = f.account.facts.map(([l]) => l);
+      if (f.account.title.includes('(Enseignant)')) expect(labels).toEqual(expect.arrayContaining(['Né(e) le', 'Disciplines']));
+      else if (f.account.title.includes('(Élève)')) expect(labels).toEqual(expect.arrayContaining(['Division']));
+      else expect(labels.length).toBeGreaterThan(0);
+      expect(f.candidates.every((c) => c.facts.some((x) => x.label === 'Nom'))).toBe(true);
+    }
   });
 
   it('a handled finding that is still there after the next import says it came back', async () => {

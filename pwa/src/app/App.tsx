@@ -12,6 +12,7 @@ import { LinksPage } from '../features/links/LinksPage.tsx';
 import { ExportPage } from '../features/export/ExportPage.tsx';
 import { LettersPage } from '../features/export/LettersPage.tsx';
 import { DataPage } from '../features/data/DataPage.tsx';
+import { WorklistPage } from '../features/worklist/WorklistPage.tsx';
 import { useBridge } from '../features/bridge/useBridge.ts';
 import { ExtensionStatus } from '../features/bridge/ExtensionStatus.tsx';
 import { RentreePage } from '../features/rentree/RentreePage.tsx';
@@ -24,6 +25,7 @@ const NAV: { route: Route; label: string; match: Route['name'][] }[] = [
   { route: { name: 'rentree' }, label: rentreeFr.nav, match: ['rentree'] },
   { route: { name: 'review' }, label: fr.nav.review, match: ['review', 'finding', 'person'] },
   { route: { name: 'links' }, label: fr.nav.links, match: ['links'] },
+  { route: { name: 'worklist' }, label: fr.nav.worklist, match: ['worklist'] },
   { route: { name: 'export' }, label: fr.nav.export, match: ['export', 'letters'] },
   { route: { name: 'data' }, label: fr.nav.data, match: ['data'] },
 ];
@@ -39,13 +41,15 @@ function Page({ route }: { route: Route }) {
     case 'overview':
       return <OverviewPage />;
     case 'review':
-      return route.code ? <RuleFindingsPage code={route.code} /> : <RulesPage />;
+      return route.code ? <RuleFindingsPage code={route.code} status={route.status ?? 'todo'} /> : <RulesPage />;
     case 'finding':
       return <FindingPage findingKey={route.key} />;
     case 'person':
       return <PersonPage refKey={route.refKey} />;
     case 'links':
-      return <LinksPage />;
+      return <LinksPage show={route.show ?? 'todo'} />;
+    case 'worklist':
+      return <WorklistPage />;
     case 'export':
       return <ExportPage />;
     case 'letters':

@@ -11,33 +11,31 @@ export interface Column<T> {
   sortable?: boolean;
 }
 
+interface RowProps<T> {
+  row: T;
+  index: number;
+  start: number;
+  minHeight: number;
+  template: string;
+  columns: Column<T>[];
+  className: string | undefined;
+  /** The virtualizer measures each rendered row: a row grows with its content, never overlaps the next. */
+  measure: (el: HTMLDivElement | null) => void;
+}
+
 /**
  * One row. Memoised: while scrolling, only the rows that come into view render; the others keep
  * their DOM (their position never changes, only the container scrolls).
  */
-const VirtualRow = memo(function VirtualRow<T>({
-  row,
-  index,
-  start,
-  height,
-  template,
-  columns,
-  className,
-}: {
-  row: T;
-  index: number;
-  start: number;
-  height: number;
-  template: string;
-  columns: Column<T>[];
-  className: string | undefined;
-}) {
+const VirtualRow = memo(function VirtualRow<T>({ row, index, start, minHeight, template, columns, className, measure }: RowProps<T>) {
   return (
     <div
+      ref={measure}
+      data-index={index}
       role="row"
       aria-rowindex={index + 2}
       className={`vtable-row${className ? ` ${className}` : ''}`}
-      style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${start}px)` }}
+      style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, minHeight, transform: `translateY(${start}px)` }}
     >
       {columns.map((c) => (
         <div key={c.id} role="cell" className="vtable-cell">
@@ -46,7 +44,7 @@ const VirtualRow = memo(function VirtualRow<T>({
       ))}
     </div>
   );
-}) as <T>(props: { row: T; index: number; start: number; height: number; template: string; columns: Column<T>[]; className: string | undefined }) => ReactNode;
+}) as <T>(props: RowProps<T>) => ReactNode;
 
 export interface SortState {
   by: string;
@@ -62,6 +60,7 @@ export function VirtualTable<T>({
   columns,
   rowKey,
   label,
+  /** The height of a row before it is measured (and its least height). */
   rowHeight = 56,
   height = '65vh',
   sort,
@@ -84,6 +83,7 @@ export function VirtualTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 6,
+    getItemKey: (i) => rowKey(rows[i]!),
   });
   const template = columns.map((c) => c.width).join(' ');
   return (
@@ -121,7 +121,8 @@ export function VirtualTable<T>({
               row={rows[v.index]!}
               index={v.index}
               start={v.start}
-              height={rowHeight}
+              minHeight={rowHeight}
+              measure={virtualizer.measureElement}
               template={template}
               columns={columns}
               className={rowClass?.(rows[v.index]!)}

@@ -9,7 +9,7 @@ import { DB_VERSION, RaccordDb, declareSchema, type StoreName } from './schema.t
 export const BACKUP_FORMAT = 'raccord-sauvegarde';
 
 /** The stores a backup carries (the cached result is computed again). */
-const BACKUP_STORES = ['imports', 'snapshots', 'raws', 'decisions', 'journal', 'mappings', 'settings'] as const satisfies readonly StoreName[];
+const BACKUP_STORES = ['imports', 'snapshots', 'raws', 'decisions', 'journal', 'workmarks', 'mappings', 'settings'] as const satisfies readonly StoreName[];
 type BackupStore = (typeof BACKUP_STORES)[number];
 
 export interface BackupFile {

@@ -10,6 +10,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { FileKind, ParsedFile } from '@raccord/core';
 import type { ReconcileResult } from '@raccord/core';
+import type { EntChangeCount } from '@raccord/core/export/worklist.ts';
 import type { SourceInfo } from '../engine/types.ts';
 
 export const DB_NAME = 'raccord';
@@ -84,6 +85,8 @@ export interface JournalRow {
   key: string;
   before: DecisionRow | null;
   after: DecisionRow | null;
+  /** Set on every change of one « Tout confirmer »: undone together. */
+  batch?: string;
 }
 
 /** A column mapping the admin made for a header Raccord did not recognise. */
@@ -103,6 +106,22 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * An ENT account the admin marked done in the work list (« À faire dans l'ENT »). Keyed by the
+ * account and the ID it should carry: the mark survives a re-import as long as both stay the same.
+ */
+export interface WorkMarkRow {
+  /** `workMarkKey(login, pronoteId)`. */
+  key: string;
+  entLogin: string;
+  pronoteId: string;
+  at: string;
+}
+
+export function workMarkKey(entLogin: string, pronoteId: string): string {
+  return `${entLogin}→${pronoteId}`;
+}
+
 /** The last reconciliation, so a reload (even offline) shows the overview at once. */
 export interface ResultRow {
   id: 'current';
@@ -113,6 +132,8 @@ export interface ResultRow {
   result: ReconcileResult;
   /** The sources as the overview lists them (absent in results cached by older versions). */
   sources?: SourceInfo[];
+  /** How many ENT accounts to change, from the plan (absent in results cached by older versions). */
+  entChanges?: EntChangeCount;
 }
 
 interface SchemaVersion {
@@ -156,6 +177,7 @@ export function supersedes(incoming: string, existing: string): boolean {
  *   replaces the pupils' one; decisions get a `type`.
  * - v3: the undo journal, the cached reconciliation, and `findingKeys` on each import.
  * - v4: the raw bytes of each imported input (`raws`), referenced by the snapshots.
+ * - v5: the accounts marked done in the ENT work list (`workmarks`).
  */
 export const SCHEMA: SchemaVersion[] = [
   {
@@ -225,6 +247,11 @@ export const SCHEMA: SchemaVersion[] = [
     version: 4,
     stores: { raws: '++id, importId' },
   },
+  {
+    // The work list's marks. New store: nothing to bring over.
+    version: 5,
+    stores: { workmarks: 'key' },
+  },
 ];
 
 export const DB_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
@@ -247,6 +274,7 @@ export class RaccordDb extends Dexie {
   settings!: Table<SettingRow, string>;
   results!: Table<ResultRow, 'current'>;
   raws!: Table<RawRow, number>;
+  workmarks!: Table<WorkMarkRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -255,7 +283,7 @@ export class RaccordDb extends Dexie {
 }
 
 /** Every store of the current version, in backup order. */
-export const STORES = ['imports', 'snapshots', 'raws', 'decisions', 'journal', 'mappings', 'settings', 'results'] as const;
+export const STORES = ['imports', 'snapshots', 'raws', 'decisions', 'journal', 'workmarks', 'mappings', 'settings', 'results'] as const;
 export type StoreName = (typeof STORES)[number];
 
 let shared: RaccordDb | undefined;

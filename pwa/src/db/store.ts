@@ -14,6 +14,7 @@ import {
   type SnapshotRow,
   slotOf,
   supersedes,
+  workMarkKey,
 } from './schema.ts';
 
 export function nowIso(): string {
@@ -152,15 +153,33 @@ export async function setDecision(db: RaccordDb, key: string, after: DecisionRow
   });
 }
 
-/** Undoes the last decision change; returns it, or undefined when there is nothing to undo. */
-export async function undoLast(db: RaccordDb): Promise<JournalRow | undefined> {
+/** Sets several decisions at once (« Tout confirmer »), journalled as one batch, in one transaction. */
+export async function setDecisions(db: RaccordDb, rows: readonly DecisionRow[], batch: string): Promise<void> {
+  await db.transaction('rw', [db.decisions, db.journal], async () => {
+    for (const after of rows) {
+      const before = (await db.decisions.get(after.key)) ?? null;
+      await db.decisions.put(after);
+      await db.journal.add({ at: nowIso(), key: after.key, before, after, batch });
+    }
+  });
+}
+
+/**
+ * Undoes the last decision change (the whole batch when it was one « Tout confirmer »); returns
+ * the newest change undone with how many were, or undefined when there is nothing to undo.
+ */
+export async function undoLast(db: RaccordDb): Promise<(JournalRow & { undone: number }) | undefined> {
   return db.transaction('rw', [db.decisions, db.journal], async () => {
-    const last = await db.journal.orderBy('id').last();
-    if (!last) return undefined;
-    if (last.before) await db.decisions.put(last.before);
-    else await db.decisions.delete(last.key);
-    await db.journal.delete(last.id!);
-    return last;
+    const undone: JournalRow[] = [];
+    for (let last = await db.journal.orderBy('id').last(); last; last = await db.journal.orderBy('id').last()) {
+      if (undone.length && (!last.batch || last.batch !== undone[0]!.batch)) break;
+      if (last.before) await db.decisions.put(last.before);
+      else await db.decisions.delete(last.key);
+      await db.journal.delete(last.id!);
+      undone.push(last);
+      if (!last.batch) break;
+    }
+    return undone.length ? { ...undone[0]!, undone: undone.length } : undefined;
   });
 }
 
@@ -180,6 +199,15 @@ export function toAdminDecisions(rows: readonly DecisionRow[]): AdminDecisions {
 export function decisionsStamp(d: AdminDecisions): string {
   const chosen = Object.entries(d.chosen ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([d.confirmed ?? [], d.rejected ?? [], chosen]);
+}
+
+// ───────────────────────────── work list ─────────────────────────────
+
+/** Marks (or with `done` false, unmarks) an ENT account of the work list as changed in the ENT. */
+export async function setWorkMark(db: RaccordDb, entLogin: string, pronoteId: string, done: boolean): Promise<void> {
+  const key = workMarkKey(entLogin, pronoteId);
+  if (done) await db.workmarks.put({ key, entLogin, pronoteId, at: nowIso() });
+  else await db.workmarks.delete(key);
 }
 
 // ───────────────────────────── mappings, settings ─────────────────────────────

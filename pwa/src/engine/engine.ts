@@ -13,7 +13,7 @@ import {
   type ReconcileResult,
   type SchoolDataset,
 } from '@raccord/core';
-import type { AdminDecisions } from '@raccord/core';
+import { refKey, type AdminDecisions } from '@raccord/core';
 import type { ImportOrigin, ImportRow, RaccordDb, SnapshotRow } from '../db/schema.ts';
 import {
   commitImport,
@@ -29,16 +29,19 @@ import {
 import { datasetOf } from './dataset.ts';
 import { buildBridgePlan } from '@raccord/core/bridge/plan.ts';
 import { rentreeStatus, type RentreeStatus } from '@raccord/core/rentree/index.ts';
+import { buildPlan, type PlanRow } from '@raccord/core/export/plan.ts';
+import { countEntChanges, entChanges, type EntChangeCount } from '@raccord/core/export/worklist.ts';
 import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
 import { needsStoredNames, stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
 import { inProcessReaders, type Readers } from './readers.ts';
-import { buildPersonIndex, personView, type PersonIndex } from './person.ts';
+import { buildPersonIndex, decisionFacts, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
 import { buildExport, buildLetters, cproExport, diffExport, divisionsOf, entryBytes } from './exports.ts';
 import { fr } from '../i18n/fr.ts';
 import type {
   CommitSummary,
+  DecisionFacts,
   EngineInput,
   ExportFile,
   ExportRequest,
@@ -49,6 +52,7 @@ import type {
   Progress,
   SourceInfo,
   StagedFile,
+  WorkItem,
 } from './types.ts';
 
 export type ProgressFn = (p: Progress) => void;
@@ -66,6 +70,9 @@ interface Reconciled {
   decisions: AdminDecisions;
   sources: SourceInfo[];
   computedAt: string;
+  /** The assignment plan, built on demand (the work list) and its count (the overview). */
+  plan?: PlanRow[];
+  entChanges?: EntChangeCount;
 }
 
 /** What the overview says of each current snapshot. */
@@ -221,10 +228,14 @@ export class Engine {
     if (stored && stored.importId === importId && stored.decisionsStamp === stamp) {
       // A reload: the stored result is still right; the match is computed again only if an export needs it.
       this.cache = { importId, stamp, dataset, result: stored.result, decisions, sources, computedAt: stored.computedAt };
+      if (stored.entChanges) this.cache.entChanges = stored.entChanges;
       return this.cache;
     }
     const t = performance.now();
     const { result, match } = reconcileDetailed(dataset, { decisions, today: this.today() });
+    // The plan is what the admin changes in the ENT: its count moves with every decision.
+    const plan = buildPlan(dataset, match);
+    const changes = countEntChanges(plan);
     this.timings.reconcile = Math.round(performance.now() - t);
     const computedAt = new Date().toISOString();
     // Stored for the next visit; not awaited: the pages use the copy in memory meanwhile, and a
@@ -232,11 +243,11 @@ export class Engine {
     if (importId) {
       const t2 = performance.now();
       void this.db.results
-        .put({ id: 'current', importId, decisionsStamp: stamp, computedAt, result, sources })
+        .put({ id: 'current', importId, decisionsStamp: stamp, computedAt, result, sources, entChanges: changes })
         .then(() => (this.timings.cache = Math.round(performance.now() - t2)))
         .catch(() => undefined);
     }
-    this.cache = { importId, stamp, dataset, result, match, decisions, sources, computedAt };
+    this.cache = { importId, stamp, dataset, result, match, decisions, sources, computedAt, plan, entChanges: changes };
     return this.cache;
   }
 
@@ -255,12 +266,39 @@ export class Engine {
    * What the overview needs, without the dataset when possible: after a reload the stored result
    * and source summaries are enough (the snapshots are read only when a page needs the records).
    */
-  private async summary(): Promise<Pick<Reconciled, 'result' | 'sources' | 'computedAt'>> {
+  private async summary(): Promise<Pick<Reconciled, 'result' | 'sources' | 'computedAt'> & { entChanges: EntChangeCount }> {
     const { importId, stamp } = await this.state();
-    if (this.cache && this.cache.importId === importId && this.cache.stamp === stamp) return this.cache;
+    const fresh = (c: Reconciled | undefined) => c && c.importId === importId && c.stamp === stamp;
+    if (fresh(this.cache) && this.cache!.entChanges) return { ...this.cache!, entChanges: this.cache!.entChanges };
     const stored = await this.db.results.get('current');
-    if (stored?.sources && stored.importId === importId && stored.decisionsStamp === stamp) return { result: stored.result, sources: stored.sources, computedAt: stored.computedAt };
-    return this.reconciled();
+    if (stored?.sources && stored.entChanges && stored.importId === importId && stored.decisionsStamp === stamp) {
+      return { result: stored.result, sources: stored.sources, computedAt: stored.computedAt, entChanges: stored.entChanges };
+    }
+    // A result cached by an older version has no count: the plan is built once.
+    const c = await this.reconciled();
+    return { ...c, entChanges: countEntChanges(await this.planRows()) };
+  }
+
+  /** The assignment plan of the current reconciliation (the matcher's indexes are needed once). */
+  private async planRows(): Promise<PlanRow[]> {
+    const c = await this.reconciled();
+    if (!c.plan) {
+      const { dataset, match } = await this.detailed();
+      c.plan = buildPlan(dataset, match);
+      c.entChanges = countEntChanges(c.plan);
+    }
+    return c.plan;
+  }
+
+  /** « À faire dans l'ENT » : every account to paste or to replace, with the person behind it. */
+  async worklist(): Promise<WorkItem[]> {
+    const rows = entChanges(await this.planRows());
+    const { result } = await this.reconciled();
+    const person = new Map(result.assignments.map((a) => [a.entLogin, a.person] as const));
+    return rows.map((r) => {
+      const p = person.get(r.login);
+      return p ? { ...r, personKey: refKey(p) } : r;
+    });
   }
 
   /** The reconciliation with the matcher's indexes (the exports need them). */
@@ -275,7 +313,8 @@ export class Engine {
     const imports = await listImports(this.db);
     const school = (await getSchool(this.db)) ?? null;
     if (!imports.length) return { school, sources: [], result: null, newFindingKeys: [], today: this.today(), rules: ruleInfos() };
-    const { result, sources, computedAt } = await this.summary();
+    const summary = await this.summary();
+    const { result, sources, computedAt } = summary;
     const previous = imports[1];
     const before = new Set(previous?.findingKeys ?? []);
     const overview: Overview = {
@@ -286,6 +325,7 @@ export class Engine {
       today: this.today(),
       rules: ruleInfos(),
       computedAt,
+      entChanges: summary.entChanges,
     };
     const lastInfo = importInfo(imports[0]);
     const prevInfo = importInfo(previous);
@@ -303,9 +343,20 @@ export class Engine {
 
   /** One person in every source, with links, assignment and findings; null when unknown. */
   async person(key: string): Promise<PersonView | null> {
+    const { result } = await this.reconciled();
+    return personView(await this.index(), result, key);
+  }
+
+  private async index(): Promise<PersonIndex> {
     const { dataset, result } = await this.reconciled();
     if (this.personIndex?.for !== result) this.personIndex = { for: result, index: buildPersonIndex(dataset, result) };
-    return personView(this.personIndex.index, result, key);
+    return this.personIndex.index;
+  }
+
+  /** The facts that tell the candidates of each ambiguous account apart. */
+  async decisionFacts(): Promise<Record<string, DecisionFacts>> {
+    const { result } = await this.reconciled();
+    return decisionFacts(await this.index(), result);
   }
 
   /** The divisions (classes) of the school, for the export choices. */

@@ -17,7 +17,7 @@ import {
   type SubjectRef,
 } from '@raccord/core';
 import { fr } from '../i18n/fr.ts';
-import type { PersonView, RecordView } from './types.ts';
+import type { DecisionFacts, PersonView, RecordView } from './types.ts';
 
 type Rec =
   | { type: 'pupil'; ref: SubjectRef; rec: SieclePupil }
@@ -216,4 +216,68 @@ export function personView(index: PersonIndex, result: ReconcileResult, key: str
     assignments: result.assignments.filter((a) => logins.has(a.entLogin)),
     findings: result.findings.filter((f) => f.subjects.some((s) => inView.has(refKey(s)))),
   };
+}
+
+// ───────────────────────────── ambiguous links: the facts that tell candidates apart ─────────────────────────────
+
+/** The facts that tell two homonyms apart (never the record IDs, which always differ). */
+const DISTINGUISHING = new Set<string>([F.name, F.usage, F.given, F.birthDate, F.division, F.children, F.phone, F.address, F.email, F.disciplines, F.function]);
+
+/** The records a record is surely linked to: an ambiguous link would lend it a homonym's facts. */
+function sureNeighbours(result: Pick<ReconcileResult, 'links'>, key: string): string[] {
+  const out: string[] = [];
+  for (const l of result.links) {
+    if (l.decision === 'ambiguous') continue;
+    const a = refKey(l.from);
+    const b = refKey(l.to);
+    if (a === key) out.push(b);
+    else if (b === key) out.push(a);
+  }
+  return out;
+}
+
+function factsOf(index: PersonIndex, result: Pick<ReconcileResult, 'links'>, key: string): [string, string][] {
+  const rec = lookup(index, key);
+  if (!rec) return [];
+  const out: [string, string][] = [];
+  const add = (label: string, value: string) => {
+    if (value && !out.some(([l, v]) => l === label && v === value)) out.push([label, value]);
+  };
+  const keys = [refKey(rec.ref), ...sureNeighbours(result, refKey(rec.ref))];
+  for (const k of keys) {
+    const r = lookup(index, k);
+    // The candidate's own record and the SIECLE/STS records it is linked to (not other ENT accounts).
+    if (!r || (r.type === 'ent' && k !== key)) continue;
+    for (const [label, value] of recordFields(r)) if (DISTINGUISHING.has(label)) add(label, value);
+    const children = related(index, k).filter((x) => x.role === fr.person.role.child);
+    if (children.length) add(F.children, children.map((c) => c.label).join(', '));
+  }
+  return out;
+}
+
+/** For each ambiguous ENT account: the account, and each candidate with the facts that differ. */
+export function decisionFacts(index: PersonIndex, result: Pick<ReconcileResult, 'assignments' | 'links'>): Record<string, DecisionFacts> {
+  const out: Record<string, DecisionFacts> = {};
+  for (const a of result.assignments) {
+    if (a.decision !== 'ambiguous' || !a.candidates?.length) continue;
+    const accountKey = refKey({ source: 'ent', kind: 'account', id: a.entLogin });
+    const account = lookup(index, accountKey);
+    const candidates = a.candidates.map((c) => {
+      const key = refKey({ source: 'pronote', kind: 'row', id: c.pronoteId });
+      return { ...c, refKey: key, facts: factsOf(index, result, key) };
+    });
+    // A fact differs when the candidates do not all have the same value for it.
+    const valuesOf = (label: string) => new Set(candidates.map((c) => c.facts.filter(([l]) => l === label).map(([, v]) => v).join(' | ')));
+    const labels = new Set(candidates.flatMap((c) => c.facts.map(([l]) => l)));
+    const differing = new Set([...labels].filter((l) => valuesOf(l).size > 1));
+    out[a.entLogin] = {
+      account: {
+        title: account ? (account.type === 'ent' ? `${displayName(account.rec.name)} (${fr.person.profile[account.rec.profile] ?? ''})` : (account.ref.label ?? a.entLogin)) : a.entLogin,
+        refKey: accountKey,
+        facts: account ? factsOf(index, result, accountKey) : [],
+      },
+      candidates: candidates.map((c) => ({ ...c, facts: c.facts.map(([label, value]) => ({ label, value, differs: differing.has(label) })) })),
+    };
+  }
+  return out;
 }

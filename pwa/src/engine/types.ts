@@ -15,6 +15,10 @@ import type {
   SubjectRef,
 } from '@raccord/core';
 import type { ImportOrigin } from '../db/schema.ts';
+import type { EntChange, EntChangeCount } from '@raccord/core/export/worklist.ts';
+
+/** One account of « À faire dans l'ENT »: a plan row to paste or to replace, and its person page. */
+export type WorkItem = EntChange & { personKey?: string };
 
 /** An input the admin gave: a file, a zip, a paste, or a capture from the extension. */
 export interface EngineInput {
@@ -106,6 +110,8 @@ export interface Overview {
   today: string;
   /** Every check rule, with its description. */
   rules: RuleInfo[];
+  /** ENT accounts to paste or replace (the work list's total); absent before the first import. */
+  entChanges?: EntChangeCount;
 }
 
 /** One record of one source, as the person page shows it. */
@@ -185,4 +191,17 @@ export interface SnapshotInfo {
   exportDate?: string;
   committedAt: string;
   current: boolean;
+}
+
+/** An ambiguous ENT account, and each PRONOTE candidate with the facts that tell them apart. */
+export interface DecisionFacts {
+  account: { title: string; refKey: string; facts: [label: string, value: string][] };
+  candidates: {
+    pronoteId: string;
+    label: string;
+    evidence: string[];
+    refKey: string;
+    /** `differs`: the candidates do not share this value (what the admin decides on). */
+    facts: { label: string; value: string; differs: boolean }[];
+  }[];
 }

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Finding } from '@raccord/core';
 import { getDb, type DecisionRow } from '../db/schema.ts';
-import { decisionKey, nowIso, setDecision, undoLast } from '../db/store.ts';
+import { decisionKey, nowIso, setDecision, setDecisions, undoLast } from '../db/store.ts';
 import { fr } from '../i18n/fr.ts';
 import { useFeedback } from '../app/feedback.tsx';
 import { keys } from './queries.ts';
@@ -25,6 +25,8 @@ export function useDecide() {
       await qc.invalidateQueries({ queryKey: keys.decisions });
       if (touchesLinks) {
         void qc.invalidateQueries({ queryKey: keys.overview });
+        void qc.invalidateQueries({ queryKey: keys.worklist });
+        void qc.invalidateQueries({ queryKey: keys.decisionFacts });
         void qc.invalidateQueries({ queryKey: ['person'] });
       }
     },
@@ -39,7 +41,7 @@ export function useDecide() {
     }
     const row = last.after ?? last.before;
     await refresh(row?.type !== 'finding');
-    notify(fr.common.undone(row?.label ?? last.key));
+    notify(last.undone > 1 ? fr.common.undoneMany(last.undone) : fr.common.undone(row?.label ?? last.key));
   }, [notify, refresh]);
 
   const apply = useCallback(
@@ -60,6 +62,18 @@ export function useDecide() {
       return apply(key, row, msg);
     },
     [apply],
+  );
+
+  /** Confirms a group of probable links at once (« Tout confirmer »); one « Annuler » undoes them all. */
+  const confirmLinks = useCallback(
+    async (links: readonly { linkKey: string; label: string }[]) => {
+      const at = nowIso();
+      const rows: DecisionRow[] = links.map((l) => ({ key: decisionKey.link(l.linkKey), type: 'link', linkKey: l.linkKey, verdict: 'confirmed', label: l.label, at }));
+      await setDecisions(getDb(), rows, `lot-${at}`);
+      await refresh(true);
+      notify(fr.links.done.confirmMany(rows.length), { action: { label: fr.common.undo, run: () => void undo() } });
+    },
+    [notify, refresh, undo],
   );
 
   /** Picks the PRONOTE ID of an ambiguous account; `null` removes the choice. */
@@ -97,7 +111,7 @@ export function useDecide() {
     [apply],
   );
 
-  return { decideLink, choose, markFinding, undo };
+  return { decideLink, confirmLinks, choose, markFinding, undo };
 }
 
 /** « Lycée…: DUPONT Léa (2NDE3) » — the subject labels of a finding, for messages. */

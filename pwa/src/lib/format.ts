@@ -1,5 +1,6 @@
 /** Display helpers shared by the pages. */
 import type { Finding, Severity } from '@raccord/core';
+import { normalizeName } from '@raccord/core/model/names.ts';
 import { fr, severityOrder } from '../i18n/fr.ts';
 
 /** Whole days from `fromIso` to `toIso` (dates or date-times). */
@@ -35,7 +36,29 @@ export function groupByRule(findings: readonly Finding[]): RuleGroup[] {
   );
 }
 
-/** What a finding is about, in one line (its subjects' labels). */
-export function subjectsLine(f: Finding): string {
-  return f.subjects.map((s) => s.label ?? s.id).join(' · ');
+/** « Mme DUPONT Marie-Hélène (responsable) – compte x » → « dupont marie helene »: who a label is about. */
+function personOfLabel(label: string): string {
+  return normalizeName(label.replace(/^(m\.|mme|mlle|mr|m)\s+/i, '').split(/ \(| – /)[0]!);
+}
+
+/**
+ * What a finding is about, in one line: one mention per person. A finding names the same person
+ * once per source (SIECLE, PRONOTE, ENT); a person that one source holds several times (two
+ * accounts, two SIECLE records of the same name) is named once with the number: « (×2) ».
+ */
+export function subjectsLine(f: Pick<Finding, 'subjects'>): string {
+  const byPerson = new Map<string, { label: string; bySource: Map<string, number> }>();
+  for (const s of f.subjects) {
+    const label = s.label ?? s.id;
+    const who = s.kind === 'group' ? `groupe:${label}` : personOfLabel(label);
+    let p = byPerson.get(who);
+    if (!p) byPerson.set(who, (p = { label, bySource: new Map() }));
+    p.bySource.set(s.source, (p.bySource.get(s.source) ?? 0) + 1);
+  }
+  return [...byPerson.values()]
+    .map(({ label, bySource }) => {
+      const times = Math.max(...bySource.values());
+      return times > 1 ? `${label} (×${times})` : label;
+    })
+    .join(' · ');
 }

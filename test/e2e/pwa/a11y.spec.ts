@@ -3,25 +3,7 @@
  * after a navigation, and a finding can be reviewed and decided with the keyboard alone.
  */
 import fs from 'node:fs';
-import { APP, expect, openApp, test, writeSchool, type Page } from './fixtures.ts';
-
-/** Controls without an accessible name (approximated: aria-label, aria-labelledby, <label>, text, title). */
-async function unnamed(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const nameOf = (el: Element): string => {
-      const aria = el.getAttribute('aria-label');
-      if (aria?.trim()) return aria;
-      const by = el.getAttribute('aria-labelledby');
-      if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      const labels = (el as HTMLInputElement).labels;
-      if (labels?.length) return [...labels].map((l) => l.textContent ?? '').join(' ');
-      return (el.textContent ?? '').trim() || el.getAttribute('title') || '';
-    };
-    return [...document.querySelectorAll('button, a[href], input, select, textarea, [role="table"]')]
-      .filter((el) => !nameOf(el).trim())
-      .map((el) => el.outerHTML.slice(0, 120));
-  });
-}
+import { APP, expect, openApp, test, unnamed, writeSchool } from './fixtures.ts';
 
 test('every control is named, and a finding is reviewed and decided with the keyboard', async ({ page }) => {
   test.setTimeout(120_000);

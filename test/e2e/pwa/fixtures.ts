@@ -60,3 +60,21 @@ export async function downloadText(download: import('@playwright/test').Download
   const p = await download.path();
   return fs.readFileSync(p, 'utf8');
 }
+
+/** Controls without an accessible name (approximated: aria-label, aria-labelledby, <label>, text, title). */
+export async function unnamed(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nameOf = (el: Element): string => {
+      const aria = el.getAttribute('aria-label');
+      if (aria?.trim()) return aria;
+      const by = el.getAttribute('aria-labelledby');
+      if (by) return by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      const labels = (el as HTMLInputElement).labels;
+      if (labels?.length) return [...labels].map((l) => l.textContent ?? '').join(' ');
+      return (el.textContent ?? '').trim() || el.getAttribute('title') || '';
+    };
+    return [...document.querySelectorAll('button, a[href], input, select, textarea, [role="table"]')]
+      .filter((el) => !nameOf(el).trim())
+      .map((el) => el.outerHTML.slice(0, 120));
+  });
+}

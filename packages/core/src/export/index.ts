@@ -6,3 +6,4 @@ export * from './findings.js';
 export * from './diff.js';
 export * from './cpro.js';
 export * from './proeps.js';
+export * from './worklist.js';

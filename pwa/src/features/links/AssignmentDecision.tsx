@@ -5,6 +5,7 @@ import { fr } from '../../i18n/fr.ts';
 import { decisionKey } from '../../db/store.ts';
 import { useDecisions } from '../../lib/queries.ts';
 import { useDecide } from '../../lib/decide.ts';
+import { focusNextDecision } from './focus.ts';
 
 export function assignmentLabel(a: Assignment): string {
   return a.person?.label ? `${a.person.label} (${a.entLogin})` : a.entLogin;
@@ -57,10 +58,16 @@ export function AssignmentDecision({ assignment: a, compact = false }: { assignm
           </button>
         ) : a.decision === 'probable' && a.pronoteId && !a.confirmedByAdmin ? (
           <>
-            <button type="button" className="primary small" onClick={() => decideLink(assignmentKey(a.entLogin, a.pronoteId!), 'confirmed', label)} aria-label={`${fr.links.confirm} : ${label}`}>
+            <button type="button" className="primary small" onClick={(e) => {
+                focusNextDecision(e.currentTarget);
+                void decideLink(assignmentKey(a.entLogin, a.pronoteId!), 'confirmed', label);
+              }} aria-label={`${fr.links.confirm} : ${label}`}>
               {fr.links.confirm}
             </button>
-            <button type="button" className="button-secondary small" onClick={() => decideLink(assignmentKey(a.entLogin, a.pronoteId!), 'rejected', label)} aria-label={`${fr.links.reject} : ${label}`}>
+            <button type="button" className="button-secondary small" onClick={(e) => {
+                focusNextDecision(e.currentTarget);
+                void decideLink(assignmentKey(a.entLogin, a.pronoteId!), 'rejected', label);
+              }} aria-label={`${fr.links.reject} : ${label}`}>
               {fr.links.reject}
             </button>
           </>
@@ -77,7 +84,15 @@ export function AssignmentDecision({ assignment: a, compact = false }: { assignm
                 </option>
               ))}
             </select>
-            <button type="button" className="small" disabled={!pick} onClick={() => choose(a.entLogin, pick, label)}>
+            <button
+              type="button"
+              className="small"
+              disabled={!pick}
+              onClick={(e) => {
+                focusNextDecision(e.currentTarget);
+                void choose(a.entLogin, pick, label);
+              }}
+            >
               {fr.links.choose}
             </button>
           </>

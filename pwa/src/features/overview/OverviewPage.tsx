@@ -1,5 +1,5 @@
 import { FILE_KIND_LABEL } from '@raccord/core/model/types.ts';
-import type { Severity, Source } from '@raccord/core';
+import type { Finding, Severity, Source } from '@raccord/core';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Badge, ErrorBox, Loading, NoDataPage, SeverityBadge } from '../../components/ui.tsx';
 import { fr } from '../../i18n/fr.ts';
@@ -7,6 +7,10 @@ import { href } from '../../app/router.ts';
 import { useDecisions, useOverview } from '../../lib/queries.ts';
 import { exportAge, groupByRule } from '../../lib/format.ts';
 import { findingStatus, isOpen } from '../../lib/status.ts';
+import { countByCategory, type AssignmentCategory } from '../../lib/assignments.ts';
+
+/** The decisions to take first, then what is settled. */
+const CATEGORY_ORDER: AssignmentCategory[] = ['probable', 'ambiguous', 'certain', 'confirmed', 'absent', 'unlinked'];
 
 const SOURCES: Source[] = ['siecle', 'sts', 'pronote', 'ent'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -25,7 +29,8 @@ export function OverviewPage() {
   const present = new Set(o.sources.map((s) => s.source).filter(Boolean));
   const missing = SOURCES.filter((s) => !present.has(s));
   const handled = r.findings.filter((f) => !isOpen(findingStatus(f, decisions.data, lastId))).length;
-  const count = (d: string) => r.assignments.filter((a) => a.decision === d).length;
+  const counts = countByCategory(r.assignments);
+  const open = (fs: readonly Finding[]) => fs.filter((f) => isOpen(findingStatus(f, decisions.data, lastId)));
 
   return (
     <div className="page overview-page">
@@ -66,15 +71,26 @@ export function OverviewPage() {
         <h2 id="findings-title">{fr.overview.findingsTitle}</h2>
         <p data-testid="new-findings">
           {o.previousImport
-            ? fr.overview.newSince(o.newFindingKeys.length, fr.common.dateTime(o.previousImport.committedAt))
+            ? (
+              <a href={href({ name: 'review', code: '*', status: 'new' })} data-count={o.newFindingKeys.length}>
+                {fr.overview.newSince(o.newFindingKeys.length, fr.common.dateTime(o.previousImport.committedAt))}
+              </a>
+            )
             : fr.overview.firstImport}
         </p>
-        {handled > 0 && <p className="hint">{fr.overview.handled(handled)}</p>}
+        {handled > 0 && (
+          <p className="hint">
+            <a href={href({ name: 'review', code: '*', status: 'handled' })} data-testid="handled-count" data-count={handled}>
+              {fr.overview.handled(handled)}
+            </a>
+          </p>
+        )}
         {groups.length === 0 && <p>{fr.overview.noFindings}</p>}
         {SEVERITIES.map((sev) => {
           const gs = groups.filter((g) => g.severity === sev);
           if (!gs.length) return null;
-          const total = gs.reduce((n, g) => n + g.findings.length, 0);
+          // Counted as the lists they open show them by default: the findings still to handle.
+          const total = gs.reduce((n, g) => n + open(g.findings).length, 0);
           return (
             <div key={sev} className={`severity-group severity-${sev}`}>
               <h3>
@@ -82,12 +98,18 @@ export function OverviewPage() {
               </h3>
               <ul className="rule-list">
                 {gs.map((g) => {
-                  const n = g.findings.filter((f) => fresh.has(f.key)).length;
+                  const todo = open(g.findings);
+                  const n = todo.filter((f) => fresh.has(f.key)).length;
                   return (
-                    <li key={g.code}>
+                    <li key={g.code} data-code={g.code}>
                       <a href={href({ name: 'review', code: g.code })}>{g.title}</a>{' '}
-                      <span className="count">{fr.overview.ruleCount(g.findings.length, n)}</span>
-                      {n > 0 && <Badge tone="new">{fr.review.newBadge}</Badge>}
+                      <span className="count">{fr.overview.ruleCount(todo.length, n)}</span>
+                      {n > 0 && (
+                        <>
+                          {' '}
+                          <Badge tone="new">{fr.review.newBadge}</Badge>
+                        </>
+                      )}
                     </li>
                   );
                 })}
@@ -99,7 +121,26 @@ export function OverviewPage() {
 
       <section aria-labelledby="assign-title" className="card">
         <h2 id="assign-title">{fr.overview.assignmentsTitle}</h2>
-        <p>{fr.overview.assignmentsLine(count('certain'), count('probable'), count('ambiguous'))}</p>
+        {o.entChanges &&
+          (o.entChanges.total ? (
+            <p className="count-big">
+              <a href={href({ name: 'worklist' })} data-testid="ent-changes">
+                {fr.overview.entChanges(o.entChanges.total)}
+              </a>{' '}
+              <span className="sub">({fr.overview.entChangesDetail(o.entChanges.fill, o.entChanges.replace)})</span>
+            </p>
+          ) : (
+            <p>{fr.overview.entChangesNone}</p>
+          ))}
+        <ul className="count-list" aria-label={fr.overview.categoriesLabel}>
+          {CATEGORY_ORDER.filter((c) => counts[c] > 0).map((c) => (
+            <li key={c}>
+              <a href={href({ name: 'links', show: c })} data-category={c} data-count={counts[c]}>
+                {fr.overview.category[c](counts[c])}
+              </a>
+            </li>
+          ))}
+        </ul>
         <a href={href({ name: 'links' })}>{fr.overview.decideLinks}</a>
       </section>
       {o.computedAt && <p className="hint">{fr.overview.computedAt(fr.common.dateTime(o.computedAt))}</p>}

@@ -11,6 +11,11 @@ import type { RecordView } from '../../engine/types.ts';
 const SOURCES: Source[] = ['siecle', 'sts', 'pronote', 'ent'];
 
 /** One person in SIECLE, STS-web, PRONOTE and the ENT, side by side, with the evidence and decisions. */
+/** Identifiers: never cut over two lines (half an ID copied is a wrong ID). */
+const ID_FIELDS = new Set<string>(
+  (['pronoteId', 'currentPronoteId', 'login', 'uid', 'ine', 'eleveId', 'elenoet', 'personneId', 'stsId', 'joinKey'] as const).map((k) => fr.person.fields[k]),
+);
+
 export function PersonPage({ refKey }: { refKey: string }) {
   const person = usePerson(refKey);
   if (person.isPending) return <Loading />;
@@ -48,7 +53,7 @@ export function PersonPage({ refKey }: { refKey: string }) {
                       {r.fields.map(([label, value], i) => (
                         <div key={i} className="field">
                           <dt>{label}</dt>
-                          <dd>{value}</dd>
+                          <dd className={ID_FIELDS.has(label) ? 'id' : undefined}>{value}</dd>
                         </div>
                       ))}
                     </dl>

@@ -4,13 +4,14 @@ import { normalizeName } from '@raccord/core/model/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Badge, ErrorBox, Loading, SeverityBadge } from '../../components/ui.tsx';
 import { VirtualTable, useSort, type Column } from '../../components/VirtualTable.tsx';
+import { Reasons } from '../../components/Reasons.tsx';
 import { fr, severityOrder } from '../../i18n/fr.ts';
-import { href } from '../../app/router.ts';
+import { href, navigate, type ReviewStatus } from '../../app/router.ts';
 import { useDecisions, useOverview } from '../../lib/queries.ts';
 import { subjectsLine } from '../../lib/format.ts';
 import { findingStatus, isOpen, type FindingStatus } from '../../lib/status.ts';
 
-type StatusFilter = 'all' | 'todo' | 'handled' | 'new';
+type StatusFilter = ReviewStatus;
 
 interface Row {
   f: Finding;
@@ -25,11 +26,12 @@ interface Row {
 const STATUS_BADGE: Record<FindingStatus, 'neutral' | 'ok' | 'warn' | 'error'> = { todo: 'neutral', handled: 'ok', ignored: 'neutral', back: 'warn' };
 
 /** The findings of one rule (or `*`: all), filterable, sortable, virtualised. */
-export function RuleFindingsPage({ code }: { code: string }) {
+export function RuleFindingsPage({ code, status }: { code: string; status: StatusFilter }) {
   const overview = useOverview();
   const decisions = useDecisions();
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('todo');
+  // The filter is in the address: a count of the overview opens exactly the list it counts.
+  const setStatus = (s: StatusFilter) => navigate({ name: 'review', code, status: s });
   const [sort, toggleSort] = useSort({ by: 'subject', dir: 'asc' });
   const deferredQuery = useDeferredValue(query);
   const ids = { q: useId(), s: useId() };
@@ -91,7 +93,7 @@ export function RuleFindingsPage({ code }: { code: string }) {
         </a>
       ),
     },
-    { id: 'evidence', header: fr.review.col.evidence, width: 'minmax(12rem, 3fr)', sortable: true, render: (r) => <span className="clamp">{r.evidence}</span> },
+    { id: 'evidence', header: fr.review.col.evidence, width: 'minmax(12rem, 3fr)', sortable: true, render: (r) => <Reasons items={r.f.evidence} about={r.subject || r.f.title} /> },
     {
       id: 'status',
       header: fr.review.col.status,
