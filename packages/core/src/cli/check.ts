@@ -4,6 +4,8 @@ import type { AdminDecisions, Finding, Severity } from '../match/types.js';
 import { reconcileDetailed, type ReconcileResult } from '../reconcile.js';
 import type { MatchResult } from '../match/types.js';
 import type { ParsedFile } from '../model/types.js';
+import { buildPlan } from '../export/plan.js';
+import { countEntChanges, type EntChangeCount } from '../export/worklist.js';
 import { CliError, assertListsNameInputs, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
@@ -45,13 +47,13 @@ export function personInChargeOption(value: string | true | undefined): boolean 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Erreurs (bloquant)', warning: 'À vérifier', info: 'Pour information' };
 
 export function runCheck(args: ParsedArgs, io: CliIO): number {
-  const { result, dataset } = loadAndReconcile(args.positional, args);
+  const { result, dataset, match } = loadAndReconcile(args.positional, args);
   if (args.flags.json) {
     // `links` (every record-to-record link, half the size) only on request: the app uses them in memory.
     const { links: _links, ...documented } = result;
     io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2));
   } else {
-    io.out(summary(result, dataset.files));
+    io.out(summary(result, dataset.files, countEntChanges(buildPlan(dataset, match))));
     for (const f of dataset.files) {
       const advice = listAdvice(f, dataset.files);
       if (advice) io.out(`\n« ${f.path} » : ${advice}`);
@@ -66,7 +68,8 @@ const LEFT_OUT: Record<string, string> = {
   'file.superseded': 'remplacé par un export plus récent du même type',
 };
 
-export function summary(r: ReconcileResult, files: ParsedFile[] = []): string {
+/** `changes`: the plan's « À faire » count (certain and admin-confirmed links), the app's figure too. */
+export function summary(r: ReconcileResult, files: ParsedFile[] = [], changes?: EntChangeCount): string {
   const lines: string[] = [];
   lines.push(`Établissement ${r.school.uai || '(UAI inconnu)'}${r.school.schoolYear !== undefined ? `, année ${r.school.schoolYear}-${r.school.schoolYear + 1}` : ''}`);
   lines.push('', 'Fichiers :');
@@ -77,7 +80,7 @@ export function summary(r: ReconcileResult, files: ParsedFile[] = []): string {
   }
   const byDecision = { certain: 0, probable: 0, ambiguous: 0 };
   for (const a of r.assignments) byDecision[a.decision]++;
-  const toFill = r.assignments.filter((a) => a.decision === 'certain' && a.pronoteId && a.pronoteId !== a.currentPronoteId).length;
+  const toFill = changes?.total ?? r.assignments.filter((a) => a.decision === 'certain' && a.pronoteId && a.pronoteId !== a.currentPronoteId).length;
   lines.push('', `Identifiants PRONOTE : ${r.assignments.length} comptes ENT — ${byDecision.certain} sûrs, ${byDecision.probable} probables (à confirmer), ${byDecision.ambiguous} ambigus (à trancher) ; ${toFill} à renseigner ou corriger dans l'ENT.`);
   for (const sev of ['error', 'warning', 'info'] as Severity[]) {
     const fs = r.findings.filter((f) => f.severity === sev);

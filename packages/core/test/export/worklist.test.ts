@@ -47,4 +47,11 @@ describe('ENT work list', () => {
     expect(count.fill).toBeGreaterThan(0);
     expect(summary(result)).toContain(`; ${count.total} à renseigner ou corriger dans l'ENT.`);
   });
+
+  it('the CLI summary prints the plan\'s count when given (it includes the links the admin confirmed)', () => {
+    const school = generateSchool({ pupils: 120 });
+    const files = school.files.flatMap((f) => readFile(f.name, f.bytes, {}));
+    const { result } = reconcileDetailed(assembleDataset(files), { today: '2025-09-20' });
+    expect(summary(result, [], countEntChanges(buildPlan(ds, m)))).toContain("; 3 à renseigner ou corriger dans l'ENT.");
+  });
 });
