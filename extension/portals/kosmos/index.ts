@@ -7,8 +7,8 @@
  * génération, Télécharger/supprimer). No CSS class of the real portal is known, so none is used.
  */
 import { normalizeName } from '@raccord/core/model/names.js';
-import { accessibleName, byAccessibleName, cellAt, cellText, findTablesByHeaders, frDateToIso, norm, text, valueByLabel } from '../../lib/dom';
-import type { ExportLink, MarkTarget, PageKind, PortalAdapter, PronoteSlot, RecordPage } from '../types';
+import { accessibleName, byAccessibleName, cellAt, cellText, findTablesByHeaders, frDateToIso, loginFromUrl, nameFromHeadingOrTitle, norm, text, valueByLabel } from '../../lib/dom';
+import type { ExportLink, MarkTarget, PageKind, PortalAdapter, PronoteSlot, RecordIdentity, RecordPage } from '../types';
 
 export const KOSMOS = {
   breadcrumb: 'Vous êtes ici',
@@ -27,10 +27,15 @@ export const KOSMOS = {
   identity: {
     family: ['Nom', 'Nom de famille'],
     given: ['Prénom', 'Prénoms'],
-    login: ['Identifiant', 'Identifiant ENT', 'Login'],
+    login: ['Identifiant', 'Identifiant ENT', 'Login', 'Identifiant de connexion'],
     profile: ['Profil'],
     birthDate: ['Date de naissance', 'Né(e) le'],
   },
+  /** Query parameters that may carry the record's login (`id`/`uid` only when it looks like one). */
+  urlLogin: ['login', 'identifiant'],
+  urlLoginLoose: ['id', 'uid', 'user'],
+  /** Words of the portal's titles, never a person's name. */
+  notAName: ['Kosmos', 'Skolengo'],
   editValue: ['Modifier la valeur'],
   downloadLink: ['Télécharger'],
   /** « (0310040A) »: a UAI in brackets, as the per-school row shows it. */
@@ -82,35 +87,50 @@ function slots(doc: Document): PronoteSlot[] {
   return out;
 }
 
-function identity(doc: Document): RecordPage['identity'] {
+/**
+ * Who the record is: its labelled fields (any markup, see valueByLabel); without a « Nom » label,
+ * the name of the main heading or of the document title; without a login label, the login of the
+ * page's address.
+ */
+function identity(doc: Document, url: URL): RecordIdentity {
   const v = (labels: readonly string[]) => valueByLabel(doc, labels)?.text || undefined;
   const birth = v(KOSMOS.identity.birthDate);
-  return {
+  const id: RecordIdentity = {
     family: v(KOSMOS.identity.family),
     given: v(KOSMOS.identity.given),
-    login: v(KOSMOS.identity.login),
+    login: v(KOSMOS.identity.login) ?? loginFromUrl(url, KOSMOS.urlLogin, KOSMOS.urlLoginLoose),
     profile: v(KOSMOS.identity.profile),
     birthDate: birth ? frDateToIso(birth) : undefined,
   };
+  if (!id.family && !id.given) {
+    const name = nameFromHeadingOrTitle(doc, KOSMOS.notAName);
+    if (name) Object.assign(id, name);
+  }
+  return Object.fromEntries(Object.entries(id).filter(([, x]) => x !== undefined)) as RecordIdentity;
 }
+
+const knowsWho = (id: RecordIdentity) => !!(id.login || id.family || id.displayName);
 
 export const kosmos: PortalAdapter = {
   id: 'kosmos',
   label: 'ENT Kosmos / Skolengo',
-  detect(doc) {
+  detect(doc, url) {
     const crumb = norm(breadcrumb(doc));
     if (!crumb.includes(norm(KOSMOS.section))) return null;
     const kinds: PageKind[] = [];
-    if (resultsTables(doc).length) kinds.push('user-list');
-    const id = identity(doc);
-    if (id.login || slots(doc).length) kinds.push('user-record');
+    const list = resultsTables(doc).length > 0;
+    if (list) kinds.push('user-list');
+    // A « Modifier la valeur » slot makes a record even when nothing says whose (the panel then
+    // asks the admin); the identity is looked up on record pages only, never on long lists.
+    if (slots(doc).length || (!list && knowsWho(identity(doc, url)))) kinds.push('user-record');
     if (idFilesTables(doc).length) kinds.push('exports');
     return kinds;
   },
-  record(doc) {
-    const id = identity(doc);
-    if (!id.login && !id.family) return null;
-    return { identity: id, slots: slots(doc) };
+  record(doc, url) {
+    const found = slots(doc);
+    const id = identity(doc, url);
+    if (!found.length && !knowsWho(id)) return null;
+    return { identity: id, slots: found };
   },
   exportLinks(doc): ExportLink[] {
     const links: ExportLink[] = [];
