@@ -165,6 +165,18 @@ describe('Open ENT NG', () => {
     expect(entng.record!(document, here())!.identity).toEqual({ login: 'claire.martin', displayName: 'MARTIN Claire', profile: 'Enseignant' });
   });
 
+  it('a themed record (fields not in div.form-field): the login still read by its label', async () => {
+    stubPortalFetch();
+    await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/u-martin/details`, '.panel-header');
+    for (const field of Array.from(document.querySelectorAll('div.form-field'))) {
+      const label = field.querySelector(':scope > label')!.textContent!;
+      const value = field.querySelector(':scope > label + *')?.textContent ?? '';
+      field.outerHTML = `<p class="champ"><strong>${label} :</strong> ${value}</p>`;
+    }
+    expect(document.querySelector('div.form-field')).toBeNull();
+    expect(entng.record!(document, here())!.identity).toMatchObject({ login: 'claire.martin', profile: 'Enseignant' });
+  });
+
   it('« Exporter »: the URL the console opens, on the page origin', async () => {
     stubPortalFetch();
     await loadEntng(`/admin/${ENTNG_STRUCTURE}/imports-exports/export`, '#export-btn');
