@@ -20,7 +20,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { KOSMOS_RECORD_VARIANTS, kosmosRecordPath, LIST_VARIANTS, renderKosmosRecord, renderPage } from './portals/render.mjs';
+import { KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS, kosmosRecordPath, LIST_VARIANTS, renderKosmosRecord, renderPage } from './portals/render.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, 'portals');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4180);
@@ -98,6 +98,7 @@ function index() {
     ['/kosmos/annuaire.html', 'Kosmos – Annuaire > Rechercher un utilisateur'],
     ...listVariants('/kosmos/annuaire.html', 'Kosmos – Annuaire'),
     ...KOSMOS_RECORD_VARIANTS.map((v) => [kosmosRecordPath('martin', v.id), `Kosmos – fiche utilisateur (MARTIN Claire), variante ${v.id} : ${v.label}`]),
+    [`/kosmos/fiche-martin.html?variante=${KOSMOS_ANONYMOUS_RECORD.id}`, `Kosmos – fiche utilisateur, variante ${KOSMOS_ANONYMOUS_RECORD.id} : ${KOSMOS_ANONYMOUS_RECORD.label}`],
     ['/kosmos/identifiants.html', 'Kosmos – Fichiers des identifiants'],
     [`/admin/${entng.structure.id}/users/list/filter`, 'Open ENT NG – Utilisateurs'],
     [`/admin/${entng.structure.id}/imports-exports/export`, 'Open ENT NG – Exporter des comptes'],

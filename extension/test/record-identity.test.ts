@@ -11,7 +11,7 @@ import { normalizeName } from '@raccord/core/model/names.js';
 import { reconcileDetailed } from '@raccord/core/reconcile.js';
 import { generateSchool } from '@raccord/core/sample/index.js';
 import type { TrapCode } from '@raccord/core/sample/types.js';
-import { KOSMOS_RECORD_VARIANTS, kosmosRecordPath, renderKosmosRecord, type KosmosRecordVariantId } from '../../test/portals/render.mjs';
+import { KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS, kosmosRecordPath, renderKosmosRecord, type KosmosRecordVariantId } from '../../test/portals/render.mjs';
 import { decideFill } from '../features/autofill/policy';
 import { loginFromUrl, nameFromHeadingOrTitle, personName, valueByLabel } from '../lib/dom';
 import { indexPlan } from '../lib/people';
@@ -121,8 +121,7 @@ describe.each(KOSMOS_RECORD_VARIANTS.map((v) => v.id))('Kosmos record, variant Â
 
 describe('a PRONOTE slot but nothing says whose record it is', () => {
   it('still a record: empty identity, its slots (the panel asks the admin)', () => {
-    loadReplica('/kosmos/fiche-martin.html?variante=titre');
-    document.title = 'Fiche utilisateur - Annuaire - ENT';
+    loadReplica(`/kosmos/fiche-martin.html?variante=${KOSMOS_ANONYMOUS_RECORD.id}`);
     expect(detectPage(document, here())?.page.kinds).toEqual(['user-record']);
     const r = kosmos.record!(document, here())!;
     expect(r.identity).toEqual({});
@@ -131,8 +130,7 @@ describe('a PRONOTE slot but nothing says whose record it is', () => {
   });
 
   it('no slot and no identity: not a record', () => {
-    loadReplica('/kosmos/fiche-martin.html?variante=titre');
-    document.title = 'Annuaire - ENT';
+    loadReplica(`/kosmos/fiche-martin.html?variante=${KOSMOS_ANONYMOUS_RECORD.id}`);
     document.querySelector('table.etablissements')!.remove();
     expect(kosmos.record!(document, here())).toBeNull();
     expect(kosmos.detect(document, here())).toEqual([]);

@@ -41,6 +41,13 @@ export const KOSMOS_RECORD_VARIANTS = [
   { id: 'titre', template: 'kosmos/_fiche-titre.html', label: 'aucun libellé : nom dans le titre du document, login dans l’adresse', loginInUrl: true },
 ];
 
+/**
+ * A record that says nobody's name (no label, no name in its titles, no login in its address) but
+ * has its « Modifier la valeur » rows: /kosmos/fiche-<slug>.html?variante=anonyme. Not one of the
+ * variants above: Raccord cannot tell whose record it is, the admin has to.
+ */
+export const KOSMOS_ANONYMOUS_RECORD = { id: 'anonyme', template: 'kosmos/_fiche-anonyme.html', label: 'rien ne dit de qui est la fiche (ni libellé, ni nom dans les titres, ni login dans l’adresse)' };
+
 /** The replica URL path of the record of users.json's `slug` in one markup variant. */
 export function kosmosRecordPath(slug, variant = 'tableau') {
   const v = KOSMOS_RECORD_VARIANTS.find((x) => x.id === variant);
@@ -56,7 +63,7 @@ const usual = (given) => String(given ?? '').toLowerCase().replace(/(^|[\s'-])(\
 
 /** The record fragment of one account, shaped like a users.json entry, in one markup variant. */
 function kosmosRecordFragment(u, variant = 'tableau') {
-  const v = KOSMOS_RECORD_VARIANTS.find((x) => x.id === variant) ?? KOSMOS_RECORD_VARIANTS[0];
+  const v = [...KOSMOS_RECORD_VARIANTS, KOSMOS_ANONYMOUS_RECORD].find((x) => x.id === variant) ?? KOSMOS_RECORD_VARIANTS[0];
   const lignes = u.etablissements
     .map(([label, uai, value]) =>
       `  <tr><td class="etablissement">${esc(label)} (${esc(uai)})</td><td class="valeur">${esc(value)}</td><td><a href="#" class="modifier-valeur" title="Modifier la valeur"><img src="/kosmos/crayon.svg" alt="Modifier la valeur" width="14" height="14"></a></td></tr>\n`)

@@ -5,7 +5,7 @@
  * (test/portals/render.mjs): spans + text, th/td, dt/dd, ARIA, one cell, name in the title.
  */
 import type { BrowserContext } from '@playwright/test';
-import { enablePortals, expect, KOSMOS_RECORD_VARIANTS, openApp, PORTALS, publishPlan, recordUrl, test, waitForBridge } from './fixtures';
+import { enablePortals, expect, KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS, openApp, PORTALS, publishPlan, recordUrl, test, waitForBridge } from './fixtures';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
   await waitForBridge(sw);
@@ -70,6 +70,14 @@ for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
     await expect(rows.nth(0).locator('td.valeur')).toHaveText('ZZZZ1111ZZZZ1111');
   });
 }
+
+test('a « Modifier la valeur » row on a record that says nobody’s name: the panel shows, nothing is filled', async ({ context }) => {
+  const { page, panel } = await open(context, `${PORTALS}/kosmos/fiche-martin.html?variante=${KOSMOS_ANONYMOUS_RECORD.id}`);
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('button', { name: /Remplir|Remplacer/ })).toHaveCount(0);
+  await expect(page.locator('td.valeur input')).toHaveCount(0);
+  await expect(page.locator('td.valeur')).toHaveText('');
+});
 
 test('« Désigner le champ »: pointed at once, remembered for the host', async ({ context }) => {
   const page = await context.newPage();

@@ -93,7 +93,7 @@ export async function publishPlan(app: Page, sw: Worker, plan: unknown = PLAN): 
 }
 
 /** The markup variants of the replica screens (test/portals/render.mjs): every record and list test runs on each. */
-export { KOSMOS_RECORD_VARIANTS } from '../../portals/render.mjs';
+export { KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS } from '../../portals/render.mjs';
 
 /** The replica URL of users.json's `slug` record in one markup variant. */
 export function recordUrl(slug: string, variant: KosmosRecordVariantId = 'tableau'): string {
