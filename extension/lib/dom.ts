@@ -125,6 +125,8 @@ const labelKey = (s: string) => norm(s.replace(/[\s:：*]+$/, ''));
 const LABEL_ELEMENTS = 'th, td, dt, label, strong, b, span, div, p, li';
 const LABEL_MAX_CHILDREN = 2;
 const LABEL_MAX_LENGTH = 80;
+/** Page chrome: a banner may show the signed-in admin's own « Identifiant », never the record's. */
+const CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]';
 
 export interface LabelledValue {
   label: Element;
@@ -172,12 +174,14 @@ function valueAfterLabel(el: Element): Omit<LabelledValue, 'label'> | null {
  * - a label element (`th`, `td`, `dt`, `label`, `strong`, `b`, `span`, `div`…) followed by the
  *   value: next cell, next sibling element, or a bare text node (see valueAfterLabel);
  * - label and value in one element: « Login : jdupont ».
- * The first match in document order wins (ARIA first: it says what it means). Only small elements
- * are read as labels, so the cost stays that of one pass over a record page.
+ * The first match in document order wins (ARIA first: it says what it means); the page's banner,
+ * navigation and footer are skipped. Only small elements are read as labels, so the cost stays
+ * that of one pass over a record page.
  */
 export function valueByLabel(root: ParentNode, labels: readonly string[]): LabelledValue | null {
   const want = new Set(labels.map(labelKey));
   for (const el of Array.from(root.querySelectorAll('[aria-labelledby], [aria-describedby]'))) {
+    if (el.closest(CHROME)) continue;
     for (const attr of ['aria-labelledby', 'aria-describedby']) {
       const ids = (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean);
       const parts = ids.map((id) => el.ownerDocument.getElementById(id)).filter((x): x is HTMLElement => !!x && x !== el);
@@ -187,7 +191,7 @@ export function valueByLabel(root: ParentNode, labels: readonly string[]): Label
   for (const el of Array.from(root.querySelectorAll(LABEL_ELEMENTS))) {
     if (el.childElementCount > LABEL_MAX_CHILDREN) continue;
     const own = text(el);
-    if (!own || own.length > LABEL_MAX_LENGTH) continue;
+    if (!own || own.length > LABEL_MAX_LENGTH || el.closest(CHROME)) continue;
     if (want.has(labelKey(own))) {
       const found = valueAfterLabel(el);
       if (found) return { label: el, ...found };
@@ -212,7 +216,7 @@ export interface HeadingName {
 }
 
 /** Words of page titles that are never part of a person's name. */
-const NOT_A_NAME = new Set(['fiche', 'utilisateur', 'utilisateurs', 'annuaire', 'ent', 'accueil', 'administration', 'recherche', 'rechercher', 'compte', 'profil', 'identite', 'modifier', 'details', 'espace'].map(norm));
+const NOT_A_NAME = new Set(['fiche', 'utilisateur', 'utilisateurs', 'annuaire', 'ent', 'accueil', 'administration', 'recherche', 'rechercher', 'compte', 'profil', 'identite', 'modifier', 'details', 'espace', 'lycee', 'college', 'lpo', 'clg', 'etablissement', 'academie'].map(norm));
 const CAPITALS = /^\p{Lu}[\p{Lu}'’-]*$/u;
 const MIXED = /^\p{Lu}[\p{Ll}'’-][\p{L}'’-]*$/u;
 

@@ -47,6 +47,11 @@ describe('valueByLabel: every label form of back-office pages', () => {
     expect(valueByLabel(document, ['Nom'])).toBeNull();
   });
 
+  it('the banner’s signed-in admin is not the record', () => {
+    document.body.innerHTML = '<header><span>Identifiant :</span> admin.ent</header><nav role="navigation"><b>Login</b> admin.ent</nav><main><p><span>Login :</span> jdupont</p></main>';
+    expect(valueByLabel(document, LOGIN)?.text).toBe('jdupont');
+  });
+
   it('an empty value cell is an empty value, not the next label', () => {
     document.body.innerHTML = '<table><tr><th>Login</th><td></td></tr><tr><th>Nom</th><td>DUPONT</td></tr></table>';
     expect(valueByLabel(document, LOGIN)).toMatchObject({ text: '' });
@@ -61,7 +66,7 @@ describe('the name of a heading or title, the login of the address', () => {
     ['MARTIN CLAIRE', { displayName: 'MARTIN CLAIRE' }],
   ])('%s', (s, want) => expect(personName(s)).toEqual(want));
 
-  it.each(['Fiche utilisateur', 'Annuaire', 'ENT Kosmos', 'Claire MARTIN', 'MARTIN', 'Rechercher un utilisateur'])('« %s » is no name', (s) => {
+  it.each(['Fiche utilisateur', 'Annuaire', 'ENT Kosmos', 'LYCEE RAYMOND NAVES', 'Claire MARTIN', 'MARTIN', 'Rechercher un utilisateur'])('« %s » is no name', (s) => {
     expect(personName(s, ['Kosmos'])).toBeNull();
   });
 
