@@ -142,7 +142,8 @@ describe('a PRONOTE slot but nothing says whose record it is', () => {
   });
 });
 
-describe('the sample school’s accounts in every markup: never a wrong identifier', () => {
+// A few hundred record pages rendered and read: slow on a loaded machine, not stuck.
+describe('the sample school’s accounts in every markup: never a wrong identifier', { timeout: 60_000 }, () => {
   // Fixed dates: the same school at every run.
   const school = generateSchool({ schoolYear: 2025, exportDate: '2025-11-18' });
   const ds = assembleDataset(school.files.flatMap((f) => readFile(f.name, f.bytes)));
