@@ -13,7 +13,7 @@ export interface KosmosUser {
 }
 export type KosmosRecordVariantId = 'tableau' | 'spans' | 'dl' | 'aria' | 'cellule' | 'titre';
 /** The markups of the Kosmos user record (same people, same labels). */
-export declare const KOSMOS_RECORD_VARIANTS: readonly { id: KosmosRecordVariantId; template: string; label: string; loginInUrl?: boolean }[];
+export declare const KOSMOS_RECORD_VARIANTS: readonly { id: KosmosRecordVariantId; template: string; label: string; loginInUrl?: boolean; slotsAsList?: boolean }[];
 /** A record that says nobody's name, with its « Modifier la valeur » rows (?variante=anonyme). */
 export declare const KOSMOS_ANONYMOUS_RECORD: { id: 'anonyme'; template: string; label: string };
 /** The replica URL path of the record of users.json's `slug` in one markup variant. */

@@ -15,10 +15,10 @@ export const PORTALS_DIR = path.resolve(import.meta.dirname);
 
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const read = (rel) => fs.readFileSync(path.join(PORTALS_DIR, rel), 'utf8');
-/** `{{key}}` → value; `{{#key}}…{{/key}}` kept only when the value is not empty. */
+/** `{{key}}` → value; `{{#key}}…{{/key}}` kept only when the value is not empty, `{{^key}}…{{/key}}` only when it is. */
 const fill = (tpl, values) =>
   tpl
-    .replace(/\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_, k, inner) => (values[k] ? inner : ''))
+    .replace(/\{\{([#^])(\w+)\}\}([\s\S]*?)\{\{\/\2\}\}/g, (_, sign, k, inner) => (!values[k] === (sign === '^') ? inner : ''))
     .replace(/\{\{(\w+)\}\}/g, (_, k) => values[k] ?? '');
 
 /** `<!-- title: X -->\n…` → { title, content }. */
@@ -35,7 +35,7 @@ function fragment(text) {
 export const KOSMOS_RECORD_VARIANTS = [
   { id: 'tableau', template: 'kosmos/_fiche.html', label: 'libellés en th, valeurs en td' },
   { id: 'spans', template: 'kosmos/_fiche-spans.html', label: '<span>Login :</span> suivi du texte, nom seulement dans le titre h1' },
-  { id: 'dl', template: 'kosmos/_fiche-dl.html', label: 'liste de définitions dt/dd, libellés terminés par « : »' },
+  { id: 'dl', template: 'kosmos/_fiche-dl.html', label: 'liste de définitions dt/dd, libellés terminés par « : » ; une ligne par établissement en liste ul/li', slotsAsList: true },
   { id: 'aria', template: 'kosmos/_fiche-aria.html', label: 'colonnes de div reliées par aria-labelledby / aria-describedby, login dans un champ en lecture seule' },
   { id: 'cellule', template: 'kosmos/_fiche-cellule.html', label: 'libellé et valeur dans la même cellule (<b>Nom</b> MARTIN, « Login : … »)' },
   { id: 'titre', template: 'kosmos/_fiche-titre.html', label: 'aucun libellé : nom dans le titre du document, login dans l’adresse', loginInUrl: true },
@@ -64,11 +64,14 @@ const usual = (given) => String(given ?? '').toLowerCase().replace(/(^|[\s'-])(\
 /** The record fragment of one account, shaped like a users.json entry, in one markup variant. */
 function kosmosRecordFragment(u, variant = 'tableau') {
   const v = [...KOSMOS_RECORD_VARIANTS, KOSMOS_ANONYMOUS_RECORD].find((x) => x.id === variant) ?? KOSMOS_RECORD_VARIANTS[0];
+  const edit = '<a href="#" class="modifier-valeur" title="Modifier la valeur"><img src="/kosmos/crayon.svg" alt="Modifier la valeur" width="14" height="14"></a>';
   const lignes = u.etablissements
     .map(([label, uai, value]) =>
-      `  <tr><td class="etablissement">${esc(label)} (${esc(uai)})</td><td class="valeur">${esc(value)}</td><td><a href="#" class="modifier-valeur" title="Modifier la valeur"><img src="/kosmos/crayon.svg" alt="Modifier la valeur" width="14" height="14"></a></td></tr>\n`)
+      v.slotsAsList
+        ? `  <li><span class="etablissement">${esc(label)} (${esc(uai)})</span> <span class="valeur">${esc(value)}</span> <span class="actions">${edit}</span></li>\n`
+        : `  <tr><td class="etablissement">${esc(label)} (${esc(uai)})</td><td class="valeur">${esc(value)}</td><td>${edit}</td></tr>\n`)
     .join('');
-  const etablissements = fill(read('kosmos/_etablissements.html'), { lignes });
+  const etablissements = fill(read('kosmos/_etablissements.html'), { lignes, liste: v.slotsAsList ? 'oui' : '' });
   return fill(read(v.template), { nom: esc(u.nom), prenom: esc(u.prenom), prenomUsuel: esc(usual(u.prenom)), profil: esc(u.profil), login: esc(u.login), etat: esc(u.etat), naissance: esc(u.naissance), etablissements });
 }
 

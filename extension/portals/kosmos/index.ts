@@ -37,9 +37,13 @@ export const KOSMOS = {
   /** Words of the portal's titles, never a person's name. */
   notAName: ['Kosmos', 'Skolengo'],
   editValue: ['Modifier la valeur'],
+  /** Elements that may be the « Modifier la valeur » control. */
+  editControls: 'a, button, input[type="image"], [role="button"]',
   downloadLink: ['Télécharger'],
   /** « (0310040A) »: a UAI in brackets, as the per-school row shows it. */
   uaiInBrackets: /\((\d{7}[A-Z])\)/,
+  /** How far above its control a school's row may sit (list item > span.actions > a). */
+  slotRowMaxDepth: 4,
 } as const;
 
 function breadcrumb(doc: Document): string {
@@ -60,12 +64,27 @@ function idFilesTables(doc: Document) {
   return findTablesByHeaders(doc, { file: KOSMOS.idFiles.file, generated: KOSMOS.idFiles.generated }, { download: KOSMOS.idFiles.download });
 }
 
+/**
+ * The row of one « Modifier la valeur » control: its table row, else the nearest ancestor that
+ * names a school « (UAI) » and holds no other such control (a list item, a div line…).
+ */
+function slotRow(control: HTMLElement): HTMLElement | null {
+  const tr = control.closest('tr');
+  if (tr) return tr;
+  let el = control.parentElement;
+  for (let depth = 0; el && depth < KOSMOS.slotRowMaxDepth; depth++, el = el.parentElement) {
+    if (byAccessibleName(el, KOSMOS.editControls, KOSMOS.editValue).length > 1) return null;
+    if (KOSMOS.uaiInBrackets.test(text(el))) return el;
+  }
+  return null;
+}
+
 /** The rows that carry a PRONOTE ID: one per school, each with a « Modifier la valeur » control. */
 function slots(doc: Document): PronoteSlot[] {
-  const controls = byAccessibleName<HTMLElement>(doc, 'a, button, input[type="image"], [role="button"]', KOSMOS.editValue);
+  const controls = byAccessibleName<HTMLElement>(doc, KOSMOS.editControls, KOSMOS.editValue);
   const out: PronoteSlot[] = [];
   for (const control of controls) {
-    const row = control.closest('tr') ?? control.parentElement;
+    const row = slotRow(control);
     if (!row) continue;
     const rowText = text(row);
     const m = KOSMOS.uaiInBrackets.exec(rowText);

@@ -28,12 +28,12 @@ for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
     await expect(panel).toContainText('Reconnu par son identifiant ENT');
     await panel.getByRole('button', { name: 'Remplir l’identifiant PRONOTE' }).click();
     await expect(panel).toContainText('Identifiant rempli');
-    const input = page.locator('td.valeur input');
+    const input = page.locator('.valeur input');
     await expect(input).toHaveValue('WEPYH43KJ2FZT9AS');
     // The page's own model learnt the value through the events: « Valider » saves it.
     await page.getByRole('button', { name: 'Valider' }).click();
-    await expect(page.locator('td.valeur')).toContainText('WEPYH43KJ2FZT9AS');
-    await expect(page.locator('td.valeur')).toContainText('Valeur enregistrée');
+    await expect(page.locator('.valeur')).toContainText('WEPYH43KJ2FZT9AS');
+    await expect(page.locator('.valeur')).toContainText('Valeur enregistrée');
   });
 
   test(`variant « ${variant} »: ambiguous, different value, unconfirmed, two schools`, async ({ context }) => {
@@ -43,8 +43,8 @@ for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
     await expect(durand.panel.getByRole('list', { name: 'Candidats' })).toContainText('K7M2Q9XR4TZP8LBD');
     await expect(durand.panel.getByRole('list', { name: 'Candidats' })).toContainText('H3N8V6CW2YJF5RSA');
     await expect(durand.panel.getByRole('button', { name: /Remplir/ })).toHaveCount(0);
-    await expect(durand.page.locator('td.valeur input')).toHaveCount(0);
-    await expect(durand.page.locator('td.valeur')).toHaveText('');
+    await expect(durand.page.locator('.valeur input')).toHaveCount(0);
+    await expect(durand.page.locator('.valeur')).toHaveText('');
 
     // A different existing value: flagged, replaced only after confirmation.
     const petit = await open(context, recordUrl('petit', variant));
@@ -52,9 +52,9 @@ for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
     await expect(petit.panel.getByRole('button', { name: /Remplir/ })).toHaveCount(0);
     await petit.panel.getByRole('button', { name: 'Remplacer…' }).click();
     await expect(petit.panel).toContainText('Confirmez le remplacement de X9X9X9X9X9X9X9X9 par R5T8Y2U4I6O9P1AZ');
-    await expect(petit.page.locator('td.valeur')).toHaveText('X9X9X9X9X9X9X9X9');
+    await expect(petit.page.locator('.valeur')).toHaveText('X9X9X9X9X9X9X9X9');
     await petit.panel.getByRole('button', { name: 'Confirmer le remplacement' }).click();
-    await expect(petit.page.locator('td.valeur input')).toHaveValue('R5T8Y2U4I6O9P1AZ');
+    await expect(petit.page.locator('.valeur input')).toHaveValue('R5T8Y2U4I6O9P1AZ');
 
     // A probable link the admin has not confirmed: nothing to fill.
     const bernard = await open(context, recordUrl('bernard', variant));
@@ -65,9 +65,10 @@ for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
     const leroy = await open(context, recordUrl('leroy', variant));
     await expect(leroy.panel).toContainText('confirmé par l’administrateur');
     await leroy.panel.getByRole('button', { name: 'Remplir l’identifiant PRONOTE' }).click();
-    const rows = leroy.page.locator('table.etablissements tr');
+    // One school per table row, or per list item (variant « dl »).
+    const rows = leroy.page.locator('.etablissements tr, .etablissements li');
     await expect(rows.nth(1).locator('input')).toHaveValue('L4K8J2H6G9F3D5SA');
-    await expect(rows.nth(0).locator('td.valeur')).toHaveText('ZZZZ1111ZZZZ1111');
+    await expect(rows.nth(0).locator('.valeur')).toHaveText('ZZZZ1111ZZZZ1111');
   });
 }
 
@@ -75,8 +76,8 @@ test('a « Modifier la valeur » row on a record that says nobody’s name: the 
   const { page, panel } = await open(context, `${PORTALS}/kosmos/fiche-martin.html?variante=${KOSMOS_ANONYMOUS_RECORD.id}`);
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('button', { name: /Remplir|Remplacer/ })).toHaveCount(0);
-  await expect(page.locator('td.valeur input')).toHaveCount(0);
-  await expect(page.locator('td.valeur')).toHaveText('');
+  await expect(page.locator('.valeur input')).toHaveCount(0);
+  await expect(page.locator('.valeur')).toHaveText('');
 });
 
 test('« Désigner le champ »: pointed at once, remembered for the host', async ({ context }) => {

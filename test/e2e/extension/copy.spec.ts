@@ -42,12 +42,12 @@ test('on every markup of the record: copied from the popup, pasted into « Modif
     const page = await context.newPage();
     await page.goto(recordUrl('martin', variant));
     await page.getByRole('link', { name: 'Modifier la valeur' }).click();
-    const input = page.locator('td.valeur input');
+    const input = page.locator('.valeur input');
     await input.focus();
     await page.keyboard.press('ControlOrMeta+V');
     await expect(input, variant).toHaveValue('WEPYH43KJ2FZT9AS');
     await page.getByRole('button', { name: 'Valider' }).click();
-    await expect(page.locator('td.valeur'), variant).toContainText('WEPYH43KJ2FZT9AS');
+    await expect(page.locator('.valeur'), variant).toContainText('WEPYH43KJ2FZT9AS');
     await page.close();
   }
 });
