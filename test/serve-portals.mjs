@@ -9,7 +9,10 @@
  *   /directory/user/:id) plus its CSV export (/directory/export/users);
  * - /siecle/liste-generee.html?n=1000: a SIECLE pupil list of n rows (benchmark);
  * - /kosmos/annuaire/utilisateur?nom=…&prenom=…&profil=…&login=…&naissance=…&etat=…&etab=label|UAI|value
- *   (etab repeatable): the Kosmos record page of any account, e.g. one of a generated sample school;
+ *   (etab repeatable)[&variante=…]: the Kosmos record page of any account, e.g. one of a generated sample school;
+ * - markup variants of the same screens (?variante=…, see portals/render.mjs): the Kosmos record
+ *   (/kosmos/fiche-<slug>.html?variante=…, and /kosmos/annuaire/fiche?login=…&variante=titre whose
+ *   page shows no login), the Kosmos results table and the SIECLE pupil list;
  * - /health.
  * Every HTML page opens a "session" (cookie); downloads and JSON answer 401 without it, as a real
  * portal would: the extension must fetch them with the admin's own session, on the page's origin.
@@ -17,7 +20,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderKosmosRecord, renderPage } from './portals/render.mjs';
+import { KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS, kosmosRecordPath, LIST_VARIANTS, renderKosmosRecord, renderPage } from './portals/render.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, 'portals');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4180);
@@ -87,19 +90,25 @@ function generatedSiecleList(n) {
     .replace(/<p class="total">.*<\/p>/, `<p class="total">${n} élèves trouvés.</p>`);
 }
 
+const esc = (s) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+
 function index() {
+  const listVariants = (page, title) => (LIST_VARIANTS[page] ?? []).map((v) => [`${page}?variante=${v.id}`, `${title} – variante ${v.id} : ${v.label}`]);
   const links = [
     ['/kosmos/annuaire.html', 'Kosmos – Annuaire > Rechercher un utilisateur'],
-    ['/kosmos/fiche-martin.html', 'Kosmos – fiche utilisateur (MARTIN Claire)'],
+    ...listVariants('/kosmos/annuaire.html', 'Kosmos – Annuaire'),
+    ...KOSMOS_RECORD_VARIANTS.map((v) => [kosmosRecordPath('martin', v.id), `Kosmos – fiche utilisateur (MARTIN Claire), variante ${v.id} : ${v.label}`]),
+    [`/kosmos/fiche-martin.html?variante=${KOSMOS_ANONYMOUS_RECORD.id}`, `Kosmos – fiche utilisateur, variante ${KOSMOS_ANONYMOUS_RECORD.id} : ${KOSMOS_ANONYMOUS_RECORD.label}`],
     ['/kosmos/identifiants.html', 'Kosmos – Fichiers des identifiants'],
     [`/admin/${entng.structure.id}/users/list/filter`, 'Open ENT NG – Utilisateurs'],
     [`/admin/${entng.structure.id}/imports-exports/export`, 'Open ENT NG – Exporter des comptes'],
     ['/siecle/fiches-eleves.html', 'SIECLE – Fiches élèves - Recherche et MAJ'],
+    ...listVariants('/siecle/fiches-eleves.html', 'SIECLE – Fiches élèves'),
     ['/siecle/exportations.html', 'SIECLE – Exportations'],
     ['/sts/structure.html', 'STS-web – Structure'],
     ['/sts/exports.html', 'STS-web – Exports'],
   ];
-  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Portails de démonstration</title></head><body><h1>Portails de démonstration (répliques de test)</h1><ul>${links.map(([h, t]) => `<li><a href="${h}">${t}</a></li>`).join('')}</ul></body></html>`;
+  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Portails de démonstration</title></head><body><h1>Portails de démonstration (répliques de test)</h1><ul>${links.map(([h, t]) => `<li><a href="${h}">${esc(t)}</a></li>`).join('')}</ul></body></html>`;
 }
 
 const server = http.createServer((req, res) => {
@@ -112,7 +121,11 @@ const server = http.createServer((req, res) => {
     const q = (k) => url.searchParams.get(k) ?? '';
     const etablissements = url.searchParams.getAll('etab').map((e) => { const [label = '', uai = '', value = ''] = e.split('|'); return [label, uai, value]; });
     if (!q('login') || !etablissements.length) return send(res, 400, 'login et etab requis');
-    return html(res, renderKosmosRecord({ nom: q('nom'), prenom: q('prenom'), profil: q('profil'), login: q('login'), naissance: q('naissance'), etat: q('etat') || 'Activé', etablissements }));
+    return html(res, renderKosmosRecord({ nom: q('nom'), prenom: q('prenom'), profil: q('profil'), login: q('login'), naissance: q('naissance'), etat: q('etat') || 'Activé', etablissements }, q('variante') || undefined));
+  }
+  if (p === '/kosmos/annuaire/fiche') {
+    const page = renderPage(p + url.search);
+    return page ? html(res, page) : send(res, 404, 'Not found');
   }
   if (p === '/siecle/liste-generee.html') return html(res, generatedSiecleList(Math.min(Number(url.searchParams.get('n') ?? 1000), 20_000)));
 
@@ -133,7 +146,7 @@ const server = http.createServer((req, res) => {
   }
 
   if (p.endsWith('.html')) {
-    const page = renderPage(p);
+    const page = renderPage(p + url.search);
     return page ? html(res, page) : send(res, 404, 'Not found');
   }
   const file = path.join(ROOT, p);

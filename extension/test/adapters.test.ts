@@ -8,19 +8,24 @@ import { entng, entngRoute, idpnValue } from '../portals/entng';
 import { kosmos } from '../portals/kosmos';
 import { siecle, siecleKeys } from '../portals/siecle';
 import { sts } from '../portals/sts';
+import { KOSMOS_RECORD_VARIANTS, kosmosRecordPath, LIST_VARIANTS } from '../../test/portals/render.mjs';
 import { ENTNG_STRUCTURE, loadEntng, loadReplica, ORIGIN, stubPortalFetch } from './helpers';
+
+/** A list page and each of its markup variants (the same rows, other markup). */
+const listPages = (page: string) => [page, ...(LIST_VARIANTS[page] ?? []).map((v) => `${page}?variante=${v.id}`)];
+const recordPages = (slug: string) => KOSMOS_RECORD_VARIANTS.map((v) => kosmosRecordPath(slug, v.id));
 
 const here = () => new URL(document.location.href);
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('page detection: each replica is recognised by its own adapter only', () => {
-  it.each([
-    ['/kosmos/annuaire.html', 'kosmos', ['user-list']],
-    ['/kosmos/fiche-martin.html', 'kosmos', ['user-record']],
+  it.each<[string, string | null, string[] | null]>([
+    ...listPages('/kosmos/annuaire.html').map((p) => [p, 'kosmos', ['user-list']] as [string, string, string[]]),
+    ...recordPages('martin').map((p) => [p, 'kosmos', ['user-record']] as [string, string, string[]]),
     ['/kosmos/fiche-variante.html', 'kosmos', ['user-record']],
     ['/kosmos/identifiants.html', 'kosmos', ['exports']],
-    ['/siecle/fiches-eleves.html', 'siecle', ['pupil-list']],
+    ...listPages('/siecle/fiches-eleves.html').map((p) => [p, 'siecle', ['pupil-list']] as [string, string, string[]]),
     ['/siecle/exportations.html', 'siecle', ['exports']],
     ['/siecle/tableau-de-bord.html', null, null],
     ['/sts/structure.html', 'sts', ['groups']],
@@ -63,17 +68,23 @@ describe('Kosmos', () => {
     expect(r.slots[0]!.input()).toBeNull();
   });
 
-  it('record without a birth date (guardian)', () => {
-    loadReplica('/kosmos/fiche-bernard.html');
-    expect(kosmos.record!(document, here())!.identity.birthDate).toBeUndefined();
+  it.each(recordPages('bernard'))('record without a birth date (guardian): %s', (page) => {
+    loadReplica(page);
+    const r = kosmos.record!(document, here())!;
+    expect(r.identity.login).toBe('hugo.bernard');
+    expect(r.identity.birthDate).toBeUndefined();
   });
 
-  it('directory: one mark target per result row, keyed by name', () => {
-    loadReplica('/kosmos/annuaire.html');
+  it.each(listPages('/kosmos/annuaire.html'))('directory: one mark target per result row, keyed by name, on its « Nom » cell: %s', (page) => {
+    loadReplica(page);
     const rows = kosmos.listRows!(document, here());
-    expect(rows).toHaveLength(7);
-    expect(rows.map((r) => r.nameKey)).toContain('ANCIEN LEA');
-    expect(rows.every((r) => r.cell.tagName === 'TD')).toBe(true);
+    expect(rows.map((r) => r.nameKey)).toEqual(['MARTIN CLAIRE', 'DURAND LUCAS', 'PETIT EMMA', 'BERNARD HUGO', 'LEROY INES', 'MOREAU PAUL', 'ANCIEN LEA']);
+    expect(rows.map((r) => r.cell.textContent)).toEqual(['MARTIN', 'DURAND', 'PETIT', 'BERNARD', 'LEROY', 'MOREAU', 'ANCIEN']);
+  });
+
+  it('the directory page is no record', () => {
+    loadReplica('/kosmos/annuaire.html');
+    expect(kosmos.record!(document, here())).toBeNull();
   });
 
   it('« Fichiers des identifiants »: the download links with the file names of the table', () => {
@@ -87,13 +98,17 @@ describe('Kosmos', () => {
 });
 
 describe('SIECLE', () => {
-  it('pupil list: one target per row, keys with every given name, the first one and the usage name', () => {
-    loadReplica('/siecle/fiches-eleves.html');
+  it.each(listPages('/siecle/fiches-eleves.html'))('pupil list: one target per row on its « Nom » cell, keys with every given name and the first one: %s', (page) => {
+    loadReplica(page);
     const rows = siecle.listRows!(document, here());
-    expect(rows).toHaveLength(7);
+    expect(rows.map((r) => r.cell.textContent)).toEqual(['DURAND', 'DURAND', 'GARCIA', 'LEROY', 'MARTINEZ', 'PETIT', 'ROUX']);
     expect(rows[5]!.birthIso).toBe('2010-06-03');
     expect(rows[5]!.siecleKeys!()).toEqual(['PETIT EMMA LOUISE|2010-06-03', 'PETIT EMMA|2010-06-03']);
-    expect(rows[4]!.siecleKeys!()).toContain('DUPUIS CHLOE|2010-01-08');
+  });
+
+  it('pupil list: the usage name is a key too', () => {
+    loadReplica('/siecle/fiches-eleves.html');
+    expect(siecle.listRows!(document, here())[4]!.siecleKeys!()).toContain('DUPUIS CHLOE|2010-01-08');
   });
 
   it('keys: accents, hyphens and case do not matter', () => {
@@ -148,6 +163,18 @@ describe('Open ENT NG', () => {
     await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/u-martin/details`, '.panel-header');
     expect(entng.listRows!(document, here()).map((r) => r.nameKey)).toEqual(['MARTIN CLAIRE', 'DURAND LUCAS', 'PETIT EMMA', 'BERNARD HUGO', 'LEROY INES', 'MOREAU PAUL', 'ANCIEN LEA']);
     expect(entng.record!(document, here())!.identity).toEqual({ login: 'claire.martin', displayName: 'MARTIN Claire', profile: 'Enseignant' });
+  });
+
+  it('a themed record (fields not in div.form-field): the login still read by its label', async () => {
+    stubPortalFetch();
+    await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/u-martin/details`, '.panel-header');
+    for (const field of Array.from(document.querySelectorAll('div.form-field'))) {
+      const label = field.querySelector(':scope > label')!.textContent!;
+      const value = field.querySelector(':scope > label + *')?.textContent ?? '';
+      field.outerHTML = `<p class="champ"><strong>${label} :</strong> ${value}</p>`;
+    }
+    expect(document.querySelector('div.form-field')).toBeNull();
+    expect(entng.record!(document, here())!.identity).toMatchObject({ login: 'claire.martin', profile: 'Enseignant' });
   });
 
   it('« Exporter »: the URL the console opens, on the page origin', async () => {

@@ -1,8 +1,12 @@
 /**
  * Renders the replica pages, as each portal's server would: a page file is the page's own
  * content (first line `<!-- title: … -->`), wrapped in its portal's `_layout.html`; Kosmos user
- * records (/kosmos/fiche-<slug>.html) come from one template and users.json. Used by
- * test/serve-portals.mjs and by the extension's unit tests (same HTML in both).
+ * records (/kosmos/fiche-<slug>.html) come from one template per markup variant and users.json.
+ * Used by test/serve-portals.mjs and by the extension's unit tests (same HTML in both).
+ *
+ * Markup variants (`?variante=…`): we will never see the real portals' markup, so each screen
+ * exists in several markups that show the same people with the seeds' labels — the extension must
+ * work on all of them (README « Essayer sur les portails de démonstration »).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +15,11 @@ export const PORTALS_DIR = path.resolve(import.meta.dirname);
 
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const read = (rel) => fs.readFileSync(path.join(PORTALS_DIR, rel), 'utf8');
-const fill = (tpl, values) => tpl.replace(/\{\{(\w+)\}\}/g, (_, k) => values[k] ?? '');
+/** `{{key}}` → value; `{{#key}}…{{/key}}` kept only when the value is not empty, `{{^key}}…{{/key}}` only when it is. */
+const fill = (tpl, values) =>
+  tpl
+    .replace(/\{\{([#^])(\w+)\}\}([\s\S]*?)\{\{\/\2\}\}/g, (_, sign, k, inner) => (!values[k] === (sign === '^') ? inner : ''))
+    .replace(/\{\{(\w+)\}\}/g, (_, k) => values[k] ?? '');
 
 /** `<!-- title: X -->\n…` → { title, content }. */
 function fragment(text) {
@@ -19,37 +27,105 @@ function fragment(text) {
   return m ? { title: m[1], content: text.slice(m[0].length) } : null;
 }
 
-function kosmosRecord(slug) {
-  const users = JSON.parse(read('kosmos/users.json'));
-  const u = users[slug];
-  if (!u || slug.startsWith('_')) return null;
-  return kosmosRecordFragment(u);
-}
-
-/** The record fragment (template `_fiche.html`) of one account, shaped like a users.json entry. */
-function kosmosRecordFragment(u) {
-  const rows = u.etablissements
-    .map(([label, uai, value]) =>
-      `  <tr><td class="etablissement">${esc(label)} (${esc(uai)})</td><td class="valeur">${esc(value)}</td><td><a href="#" class="modifier-valeur" title="Modifier la valeur"><img src="/kosmos/crayon.svg" alt="Modifier la valeur" width="14" height="14"></a></td></tr>\n`)
-    .join('');
-  const birth = u.naissance ? `  <tr><th>Date de naissance</th><td>${esc(u.naissance)}</td></tr>\n` : '';
-  return fill(read('kosmos/_fiche.html'), { nom: esc(u.nom), prenom: esc(u.prenom), profil: esc(u.profil), login: esc(u.login), etat: esc(u.etat), naissance: birth, etablissements: rows });
-}
+/**
+ * The markups of the Kosmos user record, all with the seed's labels (« Vous êtes ici : Annuaire >
+ * Rechercher un utilisateur », the per-school row « Lpo-… (0310040A) … Modifier la valeur »).
+ * `loginInUrl`: the page shows no login; its URL carries it (/kosmos/annuaire/fiche?login=…).
+ */
+export const KOSMOS_RECORD_VARIANTS = [
+  { id: 'tableau', template: 'kosmos/_fiche.html', label: 'libellés en th, valeurs en td' },
+  { id: 'spans', template: 'kosmos/_fiche-spans.html', label: '<span>Login :</span> suivi du texte, nom seulement dans le titre h1' },
+  { id: 'dl', template: 'kosmos/_fiche-dl.html', label: 'liste de définitions dt/dd, libellés terminés par « : » ; une ligne par établissement en liste ul/li', slotsAsList: true },
+  { id: 'aria', template: 'kosmos/_fiche-aria.html', label: 'colonnes de div reliées par aria-labelledby / aria-describedby, login dans un champ en lecture seule' },
+  { id: 'cellule', template: 'kosmos/_fiche-cellule.html', label: 'libellé et valeur dans la même cellule (<b>Nom</b> MARTIN, « Login : … »)' },
+  { id: 'titre', template: 'kosmos/_fiche-titre.html', label: 'aucun libellé : nom dans le titre du document, login dans l’adresse', loginInUrl: true },
+];
 
 /**
- * The HTML of a replica page by its URL path (`/kosmos/annuaire.html`), or null when there is
- * no such page (or the file is not a page fragment: served as is).
+ * A record that says nobody's name (no label, no name in its titles, no login in its address) but
+ * has its « Modifier la valeur » rows: /kosmos/fiche-<slug>.html?variante=anonyme. Not one of the
+ * variants above: Raccord cannot tell whose record it is, the admin has to.
  */
-export function renderPage(urlPath) {
-  const rel = path.normalize(urlPath).replace(/^[/\\]+/, '');
-  const file = path.join(PORTALS_DIR, rel);
-  if (!file.startsWith(PORTALS_DIR + path.sep) || path.basename(rel).startsWith('_')) return null;
-  const dir = path.dirname(rel);
-  let text;
-  const record = /^kosmos\/fiche-([a-z0-9-]+)\.html$/.exec(rel.split(path.sep).join('/'));
-  if (record && !fs.existsSync(file)) text = kosmosRecord(record[1]);
-  else if (fs.existsSync(file) && fs.statSync(file).isFile()) text = read(rel);
-  if (!text) return null;
+export const KOSMOS_ANONYMOUS_RECORD = { id: 'anonyme', template: 'kosmos/_fiche-anonyme.html', label: 'rien ne dit de qui est la fiche (ni libellé, ni nom dans les titres, ni login dans l’adresse)' };
+
+/** The replica URL path of the record of users.json's `slug` in one markup variant. */
+export function kosmosRecordPath(slug, variant = 'tableau') {
+  const v = KOSMOS_RECORD_VARIANTS.find((x) => x.id === variant);
+  if (!v) throw new Error(`variante inconnue : ${variant}`);
+  if (v.loginInUrl) return `/kosmos/annuaire/fiche?login=${encodeURIComponent(kosmosUsers()[slug].login)}&variante=${v.id}`;
+  return v.id === 'tableau' ? `/kosmos/fiche-${slug}.html` : `/kosmos/fiche-${slug}.html?variante=${v.id}`;
+}
+
+const kosmosUsers = () => JSON.parse(read('kosmos/users.json'));
+
+/** « JEAN-SEBASTIEN » → « Jean-Sebastien », as a heading shows a given name. */
+const usual = (given) => String(given ?? '').toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, sep, c) => sep + c.toUpperCase());
+
+/** The record fragment of one account, shaped like a users.json entry, in one markup variant. */
+function kosmosRecordFragment(u, variant = 'tableau') {
+  const v = [...KOSMOS_RECORD_VARIANTS, KOSMOS_ANONYMOUS_RECORD].find((x) => x.id === variant) ?? KOSMOS_RECORD_VARIANTS[0];
+  const edit = '<a href="#" class="modifier-valeur" title="Modifier la valeur"><img src="/kosmos/crayon.svg" alt="Modifier la valeur" width="14" height="14"></a>';
+  const lignes = u.etablissements
+    .map(([label, uai, value]) =>
+      v.slotsAsList
+        ? `  <li><span class="etablissement">${esc(label)} (${esc(uai)})</span> <span class="valeur">${esc(value)}</span> <span class="actions">${edit}</span></li>\n`
+        : `  <tr><td class="etablissement">${esc(label)} (${esc(uai)})</td><td class="valeur">${esc(value)}</td><td>${edit}</td></tr>\n`)
+    .join('');
+  const etablissements = fill(read('kosmos/_etablissements.html'), { lignes, liste: v.slotsAsList ? 'oui' : '' });
+  return fill(read(v.template), { nom: esc(u.nom), prenom: esc(u.prenom), prenomUsuel: esc(usual(u.prenom)), profil: esc(u.profil), login: esc(u.login), etat: esc(u.etat), naissance: esc(u.naissance), etablissements });
+}
+
+function kosmosRecord(slug, variant) {
+  const u = kosmosUsers()[slug];
+  if (!u || slug.startsWith('_')) return null;
+  return kosmosRecordFragment(u, variant);
+}
+
+/* ---- List screens: the same rows in other table markups. ---- */
+
+const cellsOf = (row) => Array.from(row.matchAll(/<t[hd]\b[^>]*>([\s\S]*?)<\/t[hd]>/g), (m) => m[1]);
+const stripTags = (html) => html.replace(/<[^>]*>/g, '').trim();
+
+/**
+ * One list table (its `<table class="…">`) re-rendered: columns picked and reordered by header
+ * (`columns`: [header shown, source header or null for an extra empty column, cell mapper?]), the
+ * header row as plain `td`s in the body, or the whole table as an ARIA grid of divs.
+ */
+function listVariant(content, tableClass, { columns, headerAsTd = false, grid = false }) {
+  const re = new RegExp(`<table class="${tableClass}">[\\s\\S]*?</table>`);
+  const table = re.exec(content)?.[0];
+  if (!table) return content;
+  const [headRow, ...rows] = Array.from(table.matchAll(/<tr>([\s\S]*?)<\/tr>/g), (m) => cellsOf(m[1]));
+  const at = (header) => headRow.findIndex((h) => stripTags(h) === header);
+  const cols = (columns ?? headRow.map((h) => [stripTags(h), stripTags(h)])).map(([shown, source, map]) => ({ shown, i: source === null ? -1 : at(source), map }));
+  const body = rows.map((cells) => cols.map(({ i, map }) => (map ? map(cells[i] ?? '') : (cells[i] ?? ''))));
+  if (grid) {
+    const row = (tag, role, cells) => `  <div role="row">${cells.map((c) => `<${tag} role="${role}">${c}</${tag}>`).join('')}</div>\n`;
+    return content.replace(table, `<div class="${tableClass} grille" role="grid" aria-label="Résultats">\n${row('div', 'columnheader', cols.map((c) => c.shown))}${body.map((cells) => row('div', 'gridcell', cells)).join('')}</div>`);
+  }
+  const head = cols.map((c) => c.shown);
+  const headHtml = headerAsTd ? `    <tr class="entete">${head.map((h) => (h ? `<td><b>${h}</b></td>` : '<td></td>')).join('')}</tr>\n` : '';
+  const theadHtml = headerAsTd ? '' : `  <thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n`;
+  return content.replace(table, `<table class="${tableClass}">\n${theadHtml}  <tbody>\n${headHtml}${body.map((cells) => `    <tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>\n`).join('')}  </tbody>\n</table>`);
+}
+
+/** SIECLE's seed (003) shows « ⚠ À compléter » and the « Compléter » link in a column of its own. */
+const etatOnly = (cell) => (cell.includes('À compléter') ? '⚠ À compléter' : '');
+const completerLink = (cell) => (/<a\b[\s\S]*?<\/a>/.exec(cell)?.[0] ?? '');
+
+/** The list screens' markup variants, by page. */
+export const LIST_VARIANTS = {
+  '/kosmos/annuaire.html': [
+    { id: 'colonnes', label: 'autres colonnes et ordre (Prénom avant Nom, Courriel en plus), en-têtes en td', table: 'liste', headerAsTd: true, columns: [['', ''], ['Prénom', 'Prénom'], ['Nom', 'Nom'], ['Courriel', null], ['Etablissement principal', 'Etablissement principal'], ['Profil', 'Profil'], ['Etat', 'Etat'], ['Actions', 'Actions']] },
+    { id: 'grille', label: 'grille ARIA de div (role=grid)', table: 'liste', grid: true },
+  ],
+  '/siecle/fiches-eleves.html': [
+    { id: 'colonnes', label: 'colonnes du guide (Prénom(s), sans Nom d’usage, « Compléter » à part), en-têtes en td', table: 'resultats', headerAsTd: true, columns: [['Nom', 'Nom'], ['Prénom(s)', 'Prénoms'], ['Division', 'Division'], ['Né(e) le', 'Né(e) le'], ['Scolarisé(e)', 'Scolarisé(e)'], ['État', 'État', etatOnly], ['', 'État', completerLink]] },
+    { id: 'grille', label: 'grille ARIA de div (role=grid)', table: 'resultats', grid: true },
+  ],
+};
+
+function withLayout(dir, text) {
   const page = fragment(text);
   const layout = path.join(dir, '_layout.html');
   if (!page || !fs.existsSync(path.join(PORTALS_DIR, layout))) return text;
@@ -57,12 +133,37 @@ export function renderPage(urlPath) {
 }
 
 /**
- * The full Kosmos record page (layout included) of any account, shaped like a users.json entry
- * (`{ nom, prenom, profil, login, naissance, etat, etablissements: [[label, uai, value], …] }`).
- * Used by the server's /kosmos/annuaire/utilisateur route, so a test can open the record of any
- * person of a generated school.
+ * The HTML of a replica page by its URL path, query included (`/kosmos/annuaire.html`,
+ * `/kosmos/fiche-martin.html?variante=dl`, `/kosmos/annuaire/fiche?login=…&variante=titre`), or
+ * null when there is no such page (or the file is not a page fragment: served as is).
  */
-export function renderKosmosRecord(user) {
-  const page = fragment(kosmosRecordFragment(user));
-  return fill(read('kosmos/_layout.html'), { title: esc(page.title), content: page.content });
+export function renderPage(urlPathAndQuery) {
+  const url = new URL(urlPathAndQuery, 'http://replica');
+  const variant = url.searchParams.get('variante') ?? undefined;
+  const urlPath = decodeURIComponent(url.pathname);
+  if (urlPath === '/kosmos/annuaire/fiche') {
+    const u = Object.values(kosmosUsers()).find((x) => x && typeof x === 'object' && x.login === url.searchParams.get('login'));
+    return u ? renderKosmosRecord(u, variant ?? 'titre') : null;
+  }
+  const rel = path.normalize(urlPath).replace(/^[/\\]+/, '');
+  const file = path.join(PORTALS_DIR, rel);
+  if (!file.startsWith(PORTALS_DIR + path.sep) || path.basename(rel).startsWith('_')) return null;
+  let text;
+  const record = /^kosmos\/fiche-([a-z0-9-]+)\.html$/.exec(rel.split(path.sep).join('/'));
+  if (record && !fs.existsSync(file)) text = kosmosRecord(record[1], variant);
+  else if (fs.existsSync(file) && fs.statSync(file).isFile()) text = read(rel);
+  if (!text) return null;
+  const listVariantOfPage = LIST_VARIANTS[urlPath]?.find((v) => v.id === variant);
+  if (listVariantOfPage) text = listVariant(text, listVariantOfPage.table, listVariantOfPage);
+  return withLayout(path.dirname(rel), text);
+}
+
+/**
+ * The full Kosmos record page (layout included) of any account, shaped like a users.json entry
+ * (`{ nom, prenom, profil, login, naissance, etat, etablissements: [[label, uai, value], …] }`),
+ * in one markup variant. Used by the server's /kosmos/annuaire/utilisateur route, so a test can
+ * open the record of any person of a generated school.
+ */
+export function renderKosmosRecord(user, variant = 'tableau') {
+  return withLayout('kosmos', kosmosRecordFragment(user, variant));
 }

@@ -9,7 +9,7 @@
  * own API serves to the admin's session, stored as « {structureExternalId}${IDPN} ».
  */
 import { normalizeName } from '@raccord/core/model/names.js';
-import { byAccessibleName, norm, text } from '../../lib/dom';
+import { byAccessibleName, norm, text, valueByLabel } from '../../lib/dom';
 import type { ExportLink, MarkTarget, PageKind, PortalAdapter, RecordPage } from '../types';
 
 export const ENTNG = {
@@ -57,7 +57,10 @@ export function idpnValue(raw: string | null | undefined): string {
   return (i >= 0 ? raw.slice(i + 1) : raw).trim();
 }
 
-/** Value of a `div.form-field` whose label is one of `labels`. */
+/**
+ * Value of a `div.form-field` whose label is one of `labels`; else of any labelled field (a
+ * region's theme may lay the record out otherwise: see valueByLabel).
+ */
 function formField(doc: Document, labels: readonly string[]): string | undefined {
   const want = new Set(labels.map(norm));
   for (const field of Array.from(doc.querySelectorAll(ENTNG.formField))) {
@@ -67,7 +70,8 @@ function formField(doc: Document, labels: readonly string[]): string | undefined
     if (!value) return undefined;
     return (value instanceof HTMLInputElement ? value.value : text(value)) || undefined;
   }
-  return undefined;
+  const side = doc.querySelector('.side-companion') ?? doc;
+  return valueByLabel(side, labels)?.text || undefined;
 }
 
 export const entng: PortalAdapter = {

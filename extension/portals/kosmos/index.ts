@@ -7,8 +7,8 @@
  * génération, Télécharger/supprimer). No CSS class of the real portal is known, so none is used.
  */
 import { normalizeName } from '@raccord/core/model/names.js';
-import { accessibleName, byAccessibleName, cellAt, cellText, findTablesByHeaders, frDateToIso, norm, text, valueByLabel } from '../../lib/dom';
-import type { ExportLink, MarkTarget, PageKind, PortalAdapter, PronoteSlot, RecordPage } from '../types';
+import { accessibleName, byAccessibleName, cellAt, cellText, findTablesByHeaders, frDateToIso, loginFromUrl, nameFromHeadingOrTitle, norm, text, valueByLabel } from '../../lib/dom';
+import type { ExportLink, MarkTarget, PageKind, PortalAdapter, PronoteSlot, RecordIdentity, RecordPage } from '../types';
 
 export const KOSMOS = {
   breadcrumb: 'Vous êtes ici',
@@ -27,14 +27,23 @@ export const KOSMOS = {
   identity: {
     family: ['Nom', 'Nom de famille'],
     given: ['Prénom', 'Prénoms'],
-    login: ['Identifiant', 'Identifiant ENT', 'Login'],
+    login: ['Identifiant', 'Identifiant ENT', 'Login', 'Identifiant de connexion'],
     profile: ['Profil'],
     birthDate: ['Date de naissance', 'Né(e) le'],
   },
+  /** Query parameters that may carry the record's login (`id`/`uid` only when it looks like one). */
+  urlLogin: ['login', 'identifiant'],
+  urlLoginLoose: ['id', 'uid', 'user'],
+  /** Words of the portal's titles, never a person's name. */
+  notAName: ['Kosmos', 'Skolengo'],
   editValue: ['Modifier la valeur'],
+  /** Elements that may be the « Modifier la valeur » control. */
+  editControls: 'a, button, input[type="image"], [role="button"]',
   downloadLink: ['Télécharger'],
   /** « (0310040A) »: a UAI in brackets, as the per-school row shows it. */
   uaiInBrackets: /\((\d{7}[A-Z])\)/,
+  /** How far above its control a school's row may sit (list item > span.actions > a). */
+  slotRowMaxDepth: 4,
 } as const;
 
 function breadcrumb(doc: Document): string {
@@ -55,12 +64,27 @@ function idFilesTables(doc: Document) {
   return findTablesByHeaders(doc, { file: KOSMOS.idFiles.file, generated: KOSMOS.idFiles.generated }, { download: KOSMOS.idFiles.download });
 }
 
+/**
+ * The row of one « Modifier la valeur » control: its table row, else the nearest ancestor that
+ * names a school « (UAI) » and holds no other such control (a list item, a div line…).
+ */
+function slotRow(control: HTMLElement): HTMLElement | null {
+  const tr = control.closest('tr');
+  if (tr) return tr;
+  let el = control.parentElement;
+  for (let depth = 0; el && depth < KOSMOS.slotRowMaxDepth; depth++, el = el.parentElement) {
+    if (byAccessibleName(el, KOSMOS.editControls, KOSMOS.editValue).length > 1) return null;
+    if (KOSMOS.uaiInBrackets.test(text(el))) return el;
+  }
+  return null;
+}
+
 /** The rows that carry a PRONOTE ID: one per school, each with a « Modifier la valeur » control. */
 function slots(doc: Document): PronoteSlot[] {
-  const controls = byAccessibleName<HTMLElement>(doc, 'a, button, input[type="image"], [role="button"]', KOSMOS.editValue);
+  const controls = byAccessibleName<HTMLElement>(doc, KOSMOS.editControls, KOSMOS.editValue);
   const out: PronoteSlot[] = [];
   for (const control of controls) {
-    const row = control.closest('tr') ?? control.parentElement;
+    const row = slotRow(control);
     if (!row) continue;
     const rowText = text(row);
     const m = KOSMOS.uaiInBrackets.exec(rowText);
@@ -82,35 +106,50 @@ function slots(doc: Document): PronoteSlot[] {
   return out;
 }
 
-function identity(doc: Document): RecordPage['identity'] {
+/**
+ * Who the record is: its labelled fields (any markup, see valueByLabel); without a « Nom » label,
+ * the name of the main heading or of the document title; without a login label, the login of the
+ * page's address.
+ */
+function identity(doc: Document, url: URL): RecordIdentity {
   const v = (labels: readonly string[]) => valueByLabel(doc, labels)?.text || undefined;
   const birth = v(KOSMOS.identity.birthDate);
-  return {
+  const id: RecordIdentity = {
     family: v(KOSMOS.identity.family),
     given: v(KOSMOS.identity.given),
-    login: v(KOSMOS.identity.login),
+    login: v(KOSMOS.identity.login) ?? loginFromUrl(url, KOSMOS.urlLogin, KOSMOS.urlLoginLoose),
     profile: v(KOSMOS.identity.profile),
     birthDate: birth ? frDateToIso(birth) : undefined,
   };
+  if (!id.family && !id.given) {
+    const name = nameFromHeadingOrTitle(doc, KOSMOS.notAName);
+    if (name) Object.assign(id, name);
+  }
+  return Object.fromEntries(Object.entries(id).filter(([, x]) => x !== undefined)) as RecordIdentity;
 }
+
+const knowsWho = (id: RecordIdentity) => !!(id.login || id.family || id.displayName);
 
 export const kosmos: PortalAdapter = {
   id: 'kosmos',
   label: 'ENT Kosmos / Skolengo',
-  detect(doc) {
+  detect(doc, url) {
     const crumb = norm(breadcrumb(doc));
     if (!crumb.includes(norm(KOSMOS.section))) return null;
     const kinds: PageKind[] = [];
-    if (resultsTables(doc).length) kinds.push('user-list');
-    const id = identity(doc);
-    if (id.login || slots(doc).length) kinds.push('user-record');
+    const list = resultsTables(doc).length > 0;
+    if (list) kinds.push('user-list');
+    // A « Modifier la valeur » slot makes a record even when nothing says whose (the panel then
+    // asks the admin); the identity is looked up on record pages only, never on long lists.
+    if (slots(doc).length || (!list && knowsWho(identity(doc, url)))) kinds.push('user-record');
     if (idFilesTables(doc).length) kinds.push('exports');
     return kinds;
   },
-  record(doc) {
-    const id = identity(doc);
-    if (!id.login && !id.family) return null;
-    return { identity: id, slots: slots(doc) };
+  record(doc, url) {
+    const found = slots(doc);
+    const id = identity(doc, url);
+    if (!found.length && !knowsWho(id)) return null;
+    return { identity: id, slots: found };
   },
   exportLinks(doc): ExportLink[] {
     const links: ExportLink[] = [];

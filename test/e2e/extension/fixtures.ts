@@ -7,6 +7,7 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Wo
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { kosmosRecordPath, LIST_VARIANTS, type KosmosRecordVariantId } from '../../portals/render.mjs';
 
 export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 export const PORTALS = 'http://localhost:4180';
@@ -89,4 +90,17 @@ export async function publishPlan(app: Page, sw: Worker, plan: unknown = PLAN): 
   await expect
     .poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('plan')) as { plan?: { plan: { generatedAt: string } } }).plan?.plan.generatedAt), { timeout: 10_000 })
     .toBe((plan as { generatedAt: string }).generatedAt);
+}
+
+/** The markup variants of the replica screens (test/portals/render.mjs): every record and list test runs on each. */
+export { KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS } from '../../portals/render.mjs';
+
+/** The replica URL of users.json's `slug` record in one markup variant. */
+export function recordUrl(slug: string, variant: KosmosRecordVariantId = 'tableau'): string {
+  return `${PORTALS}${kosmosRecordPath(slug, variant)}`;
+}
+
+/** A list page's URL and those of its markup variants (same rows, other markup). */
+export function listUrls(page: string): { variant: string; url: string }[] {
+  return [{ variant: 'tableau', url: `${PORTALS}${page}` }, ...(LIST_VARIANTS[page] ?? []).map((v) => ({ variant: v.id, url: `${PORTALS}${page}?variante=${v.id}` }))];
 }

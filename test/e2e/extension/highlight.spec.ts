@@ -1,5 +1,9 @@
-/** Highlight: the plan's marks on SIECLE, STS-web and ENT lists; the Open ENT NG read-only panel. */
-import { ENTNG_STRUCTURE, enablePortals, expect, openApp, PORTALS, publishPlan, test, waitForBridge } from './fixtures';
+/**
+ * Highlight: the plan's marks on SIECLE, STS-web and ENT lists; the Open ENT NG read-only panel.
+ * The SIECLE and Kosmos lists run on each markup variant (reordered columns, header cells as td,
+ * ARIA grid of divs: test/portals/render.mjs).
+ */
+import { ENTNG_STRUCTURE, enablePortals, expect, listUrls, openApp, PORTALS, publishPlan, test, waitForBridge } from './fixtures';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
   await waitForBridge(sw);
@@ -7,9 +11,9 @@ test.beforeEach(async ({ context, extensionId, sw }) => {
   await publishPlan(await openApp(context), sw);
 });
 
-test('SIECLE « Fiches élèves - Recherche et MAJ »: blocking, duplicate and stale pupils are marked, with their reason', async ({ context }) => {
+for (const { variant, url } of listUrls('/siecle/fiches-eleves.html')) test(`SIECLE « Fiches élèves - Recherche et MAJ » (variant « ${variant} »): blocking, duplicate and stale pupils are marked, with their reason`, async ({ context }) => {
   const page = await context.newPage();
-  await page.goto(`${PORTALS}/siecle/fiches-eleves.html`);
+  await page.goto(url);
   const marks = page.locator('mark[data-raccord="mark"]');
   await expect(marks).toHaveCount(4); // DURAND ×2 (duplicate), GARCIA (stale), PETIT (blocking)
   const petit = page.getByRole('row').filter({ hasText: 'PETIT' }).getByRole('img', { name: /Fiche bloquante/ });
@@ -29,11 +33,12 @@ test('STS-web structure: invalid and unknown group names are marked', async ({ c
   await expect(page.locator('mark[data-raccord="mark"]')).toHaveCount(2);
 });
 
-test('Kosmos directory: orphan and ambiguous accounts are marked', async ({ context }) => {
+for (const { variant, url } of listUrls('/kosmos/annuaire.html')) test(`Kosmos directory (variant « ${variant} »): orphan and ambiguous accounts are marked`, async ({ context }) => {
   const page = await context.newPage();
-  await page.goto(`${PORTALS}/kosmos/annuaire.html`);
+  await page.goto(url);
   await expect(page.getByRole('row').filter({ hasText: 'ANCIEN' }).getByRole('img', { name: /Compte orphelin/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'DURAND' }).getByRole('img', { name: /ambigu/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'MOREAU' }).locator('mark')).toHaveCount(0);
 });
 
 test('Open ENT NG (SPA): list marks from the directory JSON, then the read-only panel after navigation', async ({ context }) => {

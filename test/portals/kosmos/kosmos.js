@@ -6,7 +6,8 @@ document.addEventListener('click', (event) => {
   const edit = event.target.closest('a.modifier-valeur');
   if (!edit) return;
   event.preventDefault();
-  const cell = edit.closest('tr').querySelector('td.valeur');
+  // One school per table row, or per list item (markup variant « dl »).
+  const cell = edit.closest('tr, li').querySelector('.valeur');
   if (cell.querySelector('.edition')) return;
   const original = cell.textContent.trim();
   const model = { value: original };
