@@ -17,6 +17,8 @@ export const LINK_LABEL = {
 
 /** The « Lien » of a person: how sure the plan is of their PRONOTE row. */
 export function linkLabel(p: BridgePerson): string {
+  // No PRONOTE row (or list) to link to: whatever the grade of the other links, none to PRONOTE.
+  if (!p.pronoteId && (p.pronoteStatus === 'no-pronote-row' || p.pronoteStatus === 'no-pronote-list')) return LINK_LABEL.none;
   if (p.decision === 'certain') return LINK_LABEL.certain;
   if (p.confirmedByAdmin) return LINK_LABEL.confirmed;
   if (p.decision === 'probable') return LINK_LABEL.probable;

@@ -23,7 +23,7 @@ const listVariants = (page) => [{ id: 'tableau', page }, ...(replicas.LIST_VARIA
  * - `replace`: the record holds another ID (`current`): no fill offered, the slot keeps `current`
  *   until « Remplacer… » then « Confirmer le remplacement », which puts `id` in the field.
  * `slot`: the element of the page that shows the value and holds the editor's input once opened
- * (default `td.valeur`, the replica's « Modifier la valeur » cell).
+ * (default `.valeur`, the replica's « Modifier la valeur » cell: a table cell, or a list item's span in « dl »).
  */
 const RECORD_SCREENS = [
   { name: 'fiche d’une élève au lien certain : son vrai identifiant PRONOTE est rempli', slug: 'martin', expect: 'fill', person: 'MARTIN Claire', id: 'WEPYH43KJ2FZT9AS' },

@@ -212,7 +212,7 @@ async function setUp(browser) {
 }
 
 async function checkRecord(browser, c) {
-  const slot = c.slot ?? 'td.valeur';
+  const slot = c.slot ?? '.valeur';
   const page = await newPage(browser);
   try {
     await page.goto(`${PORTALS}/${c.page}`);

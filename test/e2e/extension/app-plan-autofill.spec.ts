@@ -52,7 +52,7 @@ test('the app’s own plan: a plain pupil is filled with its true PRONOTE ID; tr
     const trapPage = await context.newPage();
     await trapPage.goto(recordUrl(trap, uai));
     const trapPanel = trapPage.getByRole('complementary', { name: 'Raccord' });
-    await expect(trapPanel, trap.login).toContainText(/Lien ambigu|Aucun identifiant PRONOTE attendu|Plusieurs personnes du plan|non confirmé/);
+    await expect(trapPanel, trap.login).toContainText(/Lien ambigu|Aucun identifiant PRONOTE attendu|Absent de PRONOTE|Plusieurs personnes du plan|non confirmé/);
     // Two PRONOTE rows nothing tells apart: the panel lists them (the right one among them) for the admin to decide.
     if (trap.trap === 'homonym-indistinguishable') await expect(trapPanel.getByRole('list', { name: 'Candidats' }), trap.login).toContainText(trap.hidden!);
     // No fill of any kind: neither the plain one nor one « after confirmation ».
