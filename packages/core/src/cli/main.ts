@@ -165,15 +165,21 @@ function declaredProfile(file: string, lists: Map<string, PronoteProfile> | unde
 /**
  * Parses every input; returns the ParsedFile list (zip entries expanded), in input order. The same
  * bytes given twice (a zip entry and its loose copy) are parsed once; each copy keeps its own path.
- * `--liste` then applies to each file read, a zip's entries as the loose files; last, the PRONOTE
- * lists no column or declaration told apart are told by their names.
+ * `--liste` reaches a zip's entries as it does loose files; last, the PRONOTE lists no column or
+ * declaration told apart are told by their names.
  */
 export function readInputs(inputs: InputFile[], opts: CliReadOptions): ParsedFile[] {
   const { lists, ...read } = opts;
   const o: ReadFileOptions = { ...read, reuse: new Map() };
-  const files = inputs.flatMap((f) => readFile(f.path, f.bytes, o)).map((f) => {
-    const declared = declaredProfile(f.path, lists);
-    return declared ? declarePronoteList(f, declared) : f;
+  const files = inputs.flatMap((input) => {
+    // A loose file is declared before reading (a row whose profile cell is unknown takes the
+    // declared one, as in the app); a zip's entries, once the archive is opened.
+    const declared = declaredProfile(input.path, lists);
+    const read = readFile(input.path, input.bytes, declared ? { ...o, reuse: undefined, tableHints: { ...o.tableHints, pronoteProfile: declared } } : o);
+    return read.map((f) => {
+      const entry = f.path !== input.path ? declaredProfile(f.path, lists) : undefined;
+      return entry ? declarePronoteList(f, entry) : f;
+    });
   });
   return decidePronoteLists(files);
 }
