@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 npm run build >/dev/null
 echo "# Cœur (Node) : lecture des exports, raccord check"
 node packages/core/dist/bench.mjs
+echo; echo "# Qualité (ticket 11) : affectations sûres et constats, 4 établissements générés, liste des professeurs avec et sans « Profil »"
+node packages/core/dist/bench-quality.mjs
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo; echo "# Application (Chromium headless, build de production)"
   node pwa/bench/app-bench.mjs

@@ -4,3 +4,4 @@ const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20'
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/raccord.mjs' });
 await build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.mjs' });
+await build({ ...common, entryPoints: ['bench/quality.ts'], outfile: 'dist/bench-quality.mjs' });

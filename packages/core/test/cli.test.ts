@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectInputs, main, readInputs } from '../src/cli/main.js';
 import { readFile } from '../src/formats/read.js';
 import { assembleDataset } from '../src/model/dataset.js';
+import { zipSync } from 'fflate';
+import { cp1252 } from './helpers/bytes.js';
+import { UNLABELLED_TEACHERS, withUnlabelledTeachers } from './helpers/unlabelled-list.js';
 
 function run(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -124,6 +127,56 @@ describe('raccord check', () => {
     // A wrong option is told, in French.
     expect(run(['inspect', list, '--liste', 'autre.txt=professeurs']).err).toContain('aucun des fichiers donnés ne s\'appelle « autre.txt »');
     expect(run(['inspect', list, '--liste', 'liste.txt=directeurs']).err).toContain('attendu FICHIER=eleves|professeurs|personnels|responsables');
+  });
+
+  it('--liste reaches a list inside a zip by its name or archive/name, and the printed option works for it', () => {
+    const stsName = readdirSync(path.join(dir, 'ecole')).find((n) => /^sts_emp_.*\.xml$/.test(n))!;
+    const teachers = readFile(stsName, new Uint8Array(readFileSync(path.join(dir, 'ecole', stsName))))[0]!.data.staff!.filter((p) => p.teacher);
+    const unlabelled = (from: number) => cp1252(`Nom\tPrénom\tIdentifiant PRONOTE\r\n${teachers.map((t, i) => `${t.name.usage ?? t.name.family}\t${t.name.given}\tPN${from + i}`).join('\r\n')}\r\n`);
+    const zips = path.join(dir, 'zips');
+    mkdirSync(zips, { recursive: true });
+    const zip = path.join(zips, 'exports.zip');
+    writeFileSync(zip, zipSync({ 'liste.txt': unlabelled(0) }));
+    const entry = `${zip}/liste.txt`;
+    const listOf = (r: { out: string }) => (JSON.parse(r.out) as { files: { path: string; pronoteList: unknown; error: unknown; listOption: string | null }[] }).files;
+
+    // Alone, nothing tells it; the option printed is the entry's name, and it works.
+    const alone = run(['inspect', zip]);
+    expect(alone.code).toBe(1);
+    expect(alone.out).toContain('Relancez en indiquant la liste : --liste "liste.txt=eleves|professeurs|personnels|responsables"');
+    for (const name of ['liste.txt', 'exports.zip/liste.txt', entry]) {
+      const r = run(['inspect', zip, '--liste', `${name}=professeurs`, '--json']);
+      expect(r.err, name).toBe('');
+      expect(r.code, name).toBe(0);
+      expect(listOf(r)[0]).toMatchObject({ path: entry, pronoteList: { decidedBy: 'admin', profile: 'teacher' }, error: null });
+      expect(run(['check', zip, '--liste', `${name}=professeurs`]).code, name).toBe(0);
+    }
+    // Naming the zip itself is refused with the form that reaches the list inside.
+    expect(run(['inspect', zip, '--liste', 'exports.zip=professeurs']).err).toContain('--liste "exports.zip/liste.txt=professeurs"');
+
+    // Two zips each holding a « liste.txt »: the option names the archive too, and each one decides its own list.
+    const other = path.join(zips, 'autres.zip');
+    writeFileSync(other, zipSync({ 'liste.txt': unlabelled(1000) }));
+    const both = run(['inspect', zip, other]);
+    expect(both.out).toContain('--liste "exports.zip/liste.txt=');
+    expect(both.out).toContain('--liste "autres.zip/liste.txt=');
+    const decided = listOf(run(['inspect', zip, other, '--liste', 'exports.zip/liste.txt=professeurs', '--liste', 'autres.zip/liste.txt=personnels', '--json']));
+    expect(decided.map((f) => [path.basename(path.dirname(f.path)), f.pronoteList])).toEqual([
+      ['exports.zip', { decidedBy: 'admin', profile: 'teacher' }],
+      ['autres.zip', { decidedBy: 'admin', profile: 'staff' }],
+    ]);
+  });
+
+  it('inspect on a school folder whose teachers list has no profile column shows what its names say', () => {
+    const folder = path.join(dir, 'sans-profil');
+    mkdirSync(folder, { recursive: true });
+    const files = readdirSync(path.join(dir, 'ecole')).filter((n) => !n.startsWith('.')).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, 'ecole', name))) }));
+    for (const f of withUnlabelledTeachers(files)) writeFileSync(path.join(folder, f.name), f.bytes);
+    const r = run(['inspect', folder]);
+    expect(r.code).toBe(0);
+    const block = r.out.split('■ ').find((b) => b.startsWith(path.join(folder, UNLABELLED_TEACHERS)))!;
+    expect(block).toMatch(/Liste PRONOTE : professeurs, d'après les noms qu'elle contient \((\d+) des \1 noms sont des professeurs de STS-web\)/);
+    expect(block).not.toContain('✖');
   });
 
   it('prints the documented JSON shape on the sample school', () => {

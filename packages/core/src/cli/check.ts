@@ -6,15 +6,15 @@ import type { MatchResult } from '../match/types.js';
 import type { ParsedFile } from '../model/types.js';
 import { buildPlan } from '../export/plan.js';
 import { countEntChanges, type EntChangeCount } from '../export/worklist.js';
-import { CliError, assertListsNameInputs, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
+import { CliError, assertListsNameFiles, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
 export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: SchoolDataset; result: ReconcileResult; match: MatchResult } {
   if (!paths.length) throw new CliError('Indiquez les fichiers ou le dossier des exports de l’établissement.');
   const inputs = collectInputs(paths);
   const opts = readOptions(args.flags);
-  assertListsNameInputs(inputs, opts.lists);
   const files = readInputs(inputs, opts);
+  assertListsNameFiles(files, opts.lists);
   const year = args.flags.annee ?? args.flags.year;
   const dataset = assembleDataset(files, {
     uai: typeof args.flags.uai === 'string' ? args.flags.uai : undefined,

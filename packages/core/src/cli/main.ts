@@ -10,7 +10,7 @@ import { FILE_KIND_LABEL, PRONOTE_PROFILE_FR, type FileCounts, type ParsedFile, 
 import { frDate } from '../model/dates.js';
 import type { ReadOptions } from '../formats/types.js';
 import { pronoteProfileOf } from '../formats/pronote-ids.js';
-import { contentFigure, decidePronoteLists, likeliestProfile } from '../formats/pronote-list-kind.js';
+import { contentFigure, declarePronoteList, decidePronoteLists, likeliestProfile } from '../formats/pronote-list-kind.js';
 import { runCheck } from './check.js';
 import { runSample } from './sample.js';
 import { runExport } from './export.js';
@@ -39,7 +39,8 @@ Usage :
 
 Options communes : --max-mo N (taille maximale d'un fichier, 64 Mo par défaut) ;
   --liste FICHIER=eleves|professeurs|personnels|responsables (répétable) : dit quelle liste PRONOTE
-  est un fichier sans colonne « Profil », quand ni ses noms ni son nom de fichier ne le disent.`;
+  est un fichier sans colonne « Profil », quand ni ses noms ni son nom de fichier ne le disent ;
+  pour une liste dans un ZIP, FICHIER est son nom (liste.txt) ou archive/nom (exports.zip/liste.txt).`;
 
 export interface InputFile {
   path: string;
@@ -139,41 +140,89 @@ export function readOptions(flags: ParsedArgs['flags']): CliReadOptions {
   return opts;
 }
 
-/** The declared profile of an input: `--liste` names it by the path given or by its bare file name. */
+/** A path with `/` between its parts (Windows' `\\` too), as `--liste` compares them. */
+const slashed = (p: string) => p.replace(/\\/g, '/');
+
+/**
+ * Does `--liste NAME=…` name this file? NAME is its path as shown, or any tail of it cut at a `/`:
+ * its bare file name (`liste.txt`), or, for an entry of a zip, `exports.zip/liste.txt`.
+ */
+export function namesFile(name: string, file: string): boolean {
+  const n = slashed(name);
+  const f = slashed(file);
+  return f === n || f.endsWith(`/${n}`);
+}
+
+/** The declared profile of a file read (a zip entry included); the longest name that fits wins. */
 function declaredProfile(file: string, lists: Map<string, PronoteProfile> | undefined): PronoteProfile | undefined {
-  if (!lists) return undefined;
-  return lists.get(file) ?? lists.get(path.basename(file));
+  let best: [string, PronoteProfile] | undefined;
+  for (const [name, profile] of lists ?? []) {
+    if (namesFile(name, file) && (!best || name.length > best[0].length)) best = [name, profile];
+  }
+  return best?.[1];
 }
 
 /**
  * Parses every input; returns the ParsedFile list (zip entries expanded), in input order. The same
  * bytes given twice (a zip entry and its loose copy) are parsed once; each copy keeps its own path.
- * Then, every file read, the PRONOTE lists no column or declaration told apart are told by their names.
+ * `--liste` reaches a zip's entries as it does loose files; last, the PRONOTE lists no column or
+ * declaration told apart are told by their names.
  */
 export function readInputs(inputs: InputFile[], opts: CliReadOptions): ParsedFile[] {
   const { lists, ...read } = opts;
   const o: ReadFileOptions = { ...read, reuse: new Map() };
-  const files = inputs.flatMap((f) => {
-    const declared = declaredProfile(f.path, lists);
-    return readFile(f.path, f.bytes, declared ? { ...o, reuse: undefined, tableHints: { ...o.tableHints, pronoteProfile: declared } } : o);
+  const files = inputs.flatMap((input) => {
+    // A loose file is declared before reading (a row whose profile cell is unknown takes the
+    // declared one, as in the app); a zip's entries, once the archive is opened.
+    const declared = declaredProfile(input.path, lists);
+    const read = readFile(input.path, input.bytes, declared ? { ...o, reuse: undefined, tableHints: { ...o.tableHints, pronoteProfile: declared } } : o);
+    return read.map((f) => {
+      const entry = f.path !== input.path ? declaredProfile(f.path, lists) : undefined;
+      return entry ? declarePronoteList(f, entry) : f;
+    });
   });
   return decidePronoteLists(files);
 }
 
-/** A `--liste` that names no input is a typo: said, rather than silently ignored. */
-export function assertListsNameInputs(inputs: InputFile[], lists: Map<string, PronoteProfile> | undefined): void {
-  for (const name of lists?.keys() ?? []) {
-    if (!inputs.some((f) => f.path === name || path.basename(f.path) === name)) {
-      throw new CliError(`--liste : aucun des fichiers donnés ne s'appelle « ${name} ».`);
+/** For a file inside the zip or folder that `name` names, `name/inner` (the form that reaches it). */
+function insideOf(name: string, file: string): string | undefined {
+  const parts = slashed(file).split('/');
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (namesFile(name, parts.slice(0, i + 1).join('/'))) return [slashed(name), ...parts.slice(i + 1)].join('/');
+  }
+  return undefined;
+}
+
+/**
+ * A `--liste` that names no file read is a typo: said, rather than silently ignored. Naming a zip
+ * (or a folder) is refused with the form that reaches the list inside.
+ */
+export function assertListsNameFiles(files: ParsedFile[], lists: Map<string, PronoteProfile> | undefined): void {
+  for (const [name, profile] of lists ?? []) {
+    if (files.some((f) => namesFile(name, f.path))) continue;
+    const inside = [...files].sort((x, y) => Number(y.kind === 'pronote-ids') - Number(x.kind === 'pronote-ids'))
+      .map((f) => insideOf(name, f.path)).find(Boolean);
+    if (inside) {
+      throw new CliError(`--liste : « ${name} » n'est pas une liste mais une archive ou un dossier ; nommez la liste qu'il contient, par exemple --liste "${inside}=${LIST_WORDS[profile]}".`);
     }
+    throw new CliError(`--liste : aucun des fichiers donnés ne s'appelle « ${name} ».`);
   }
 }
 
-/** `--liste "pronote.txt=professeurs"` to pass for a list « à indiquer » (the likeliest kind first). */
+/**
+ * `--liste "pronote.txt=professeurs"` to pass for a list « à indiquer » (the likeliest kind first):
+ * the shortest tail of its path that names it alone — its file name, else `exports.zip/liste.txt`…
+ */
 export function listOptionFor(f: ParsedFile, all: ParsedFile[]): string {
-  const base = path.basename(f.path);
-  const sameName = all.filter((o) => path.basename(o.path) === base).length > 1;
-  const name = sameName ? f.path : base;
+  const parts = slashed(f.path).split('/');
+  let name = slashed(f.path);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const tail = parts.slice(i).join('/');
+    if (all.every((o) => o === f || !namesFile(tail, o.path))) {
+      name = tail;
+      break;
+    }
+  }
   const likeliest = likeliestProfile(f.pronoteList);
   const word = likeliest ? LIST_WORDS[likeliest] : Object.values(LIST_WORDS).join('|');
   return `--liste "${name}=${word}"`;
@@ -212,8 +261,8 @@ function inspect(args: ParsedArgs, io: CliIO): number {
   if (!args.positional.length) throw new CliError('Indiquez au moins un fichier ou un dossier à inspecter.');
   const inputs = collectInputs(args.positional);
   const opts = readOptions(args.flags);
-  assertListsNameInputs(inputs, opts.lists);
   const files = readInputs(inputs, opts);
+  assertListsNameFiles(files, opts.lists);
   const counts = countsWithContext(files);
   if (args.flags.json) {
     const json = {

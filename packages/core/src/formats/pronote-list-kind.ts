@@ -128,3 +128,20 @@ function decideOne(f: ParsedFile, sets: NameSets): ParsedFile {
   const pronoteRows = (f.data.pronoteRows ?? []).map((r) => ({ ...r, profile }));
   return { ...f, pronoteList: list, warnings, error: null, data: { ...f.data, pronoteRows } };
 }
+
+/**
+ * The admin's word on a list already read: the CLI's `--liste` for an entry of a zip, which it
+ * cannot name before the archive is opened. It ranks as the declaration does when given before
+ * reading: under a profile column, above the columns, the names and the file name.
+ */
+export function declarePronoteList(f: ParsedFile, profile: PronoteProfile): ParsedFile {
+  const before = f.pronoteList;
+  if (f.kind !== 'pronote-ids' || !before || before.decidedBy === 'column') return f;
+  const list: PronoteListKind = { decidedBy: 'admin', profile };
+  if (before.fileNameProfile) list.fileNameProfile = before.fileNameProfile;
+  const undecided = f.error?.code === 'pronote-profile-unknown';
+  if (f.error && !undecided) return f;
+  const pronoteRows = (f.data.pronoteRows ?? []).map((r) => ({ ...r, profile }));
+  const warnings = f.warnings.filter((w) => w.code !== FILE_NAME_WARNING);
+  return { ...f, pronoteList: list, warnings, error: null, data: { ...f.data, pronoteRows } };
+}

@@ -3,12 +3,17 @@
  * matcher: precision and recall per rule. A finding matches a truth anomaly of the same code when
  * they share at least two subjects (or all of them, when one side has fewer than two).
  */
-import { generateSchool, ANOMALY_CODES, type SampleTruth } from '../../src/sample/index.js';
+import { generateSchool, ANOMALY_CODES, type SampleOptions, type SampleTruth } from '../../src/sample/index.js';
 import { readFile } from '../../src/formats/read.js';
 import { assembleDataset } from '../../src/model/dataset.js';
 import { match } from '../../src/match/index.js';
 import { runChecks } from '../../src/checks/index.js';
 import { refKey, type Finding } from '../../src/match/types.js';
+import { readInputs } from '../../src/cli/main.js';
+import { reconcileDetailed } from '../../src/reconcile.js';
+import { scoreAssignments, type Score } from '../../src/match/score.js';
+import type { PronoteListKind } from '../../src/model/types.js';
+import { UNLABELLED_TEACHERS, withUnlabelledTeachers } from '../helpers/unlabelled-list.js';
 
 export interface RuleScore {
   findings: number;
@@ -51,4 +56,52 @@ export function checkSample(opts: Parameters<typeof generateSchool>[0]) {
   const m = match(ds);
   const findings = runChecks({ dataset: ds, match: m, today: school.truth.school.exportDate });
   return { findings, truth: school.truth };
+}
+
+/** The school's teachers list as generated (« Profil » column), or stripped of it (told by its names). */
+export type TeachersList = 'labelled' | 'unlabelled';
+
+export interface SchoolQuality {
+  pupils: number;
+  seed: number;
+  teachersList: TeachersList;
+  /** Every file given, and the paths of those refused (with why). */
+  files: { given: number; refused: string[] };
+  /** How the stripped list was told (`decidedBy: 'content'` expected), and the warning that says so. */
+  unlabelled?: { list: PronoteListKind | undefined; warning: string | undefined };
+  assignments: Score;
+  /** Per planted code, plus any code the school never plants (all its findings are false). */
+  findings: Record<string, RuleScore>;
+}
+
+/**
+ * The whole quality bar on one generated school, every file read as `raccord check` reads them
+ * (the zipped copy of an export included, counted once): certain assignments against the truth,
+ * and each finding code's precision and recall.
+ */
+export function schoolQuality(opts: SampleOptions & { seed: number; pupils: number }, teachersList: TeachersList): SchoolQuality {
+  const school = generateSchool(opts);
+  const given = teachersList === 'unlabelled' ? withUnlabelledTeachers(school.files) : school.files;
+  const files = readInputs(given.map((f) => ({ path: f.name, bytes: f.bytes })), {});
+  const ds = assembleDataset(files);
+  const { result } = reconcileDetailed(ds, { today: school.truth.school.exportDate });
+  const findings: Record<string, RuleScore> = scoreFindings(result.findings, school.truth);
+  for (const f of result.findings) {
+    if (findings[f.code] && (ANOMALY_CODES as readonly string[]).includes(f.code)) continue;
+    const r = (findings[f.code] ??= { findings: 0, truth: 0, precision: 0, recall: 1, falsePositives: [], missed: [] });
+    r.findings++;
+    r.falsePositives.push(f);
+  }
+  const stripped = teachersList === 'unlabelled' ? files.find((f) => f.path === UNLABELLED_TEACHERS) : undefined;
+  return {
+    pupils: opts.pupils,
+    seed: opts.seed,
+    teachersList,
+    files: { given: files.length, refused: files.filter((f) => f.error).map((f) => `${f.path} : ${f.error!.message}`) },
+    ...(teachersList === 'unlabelled'
+      ? { unlabelled: { list: stripped?.pronoteList, warning: stripped?.warnings.find((w) => w.code === 'pronote-profile-from-content')?.message } }
+      : {}),
+    assignments: scoreAssignments(result.assignments, school.truth.assignments),
+    findings,
+  };
 }

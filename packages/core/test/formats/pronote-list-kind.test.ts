@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/formats/read.js';
-import { decidePronoteLists } from '../../src/formats/pronote-list-kind.js';
+import { declarePronoteList, decidePronoteLists } from '../../src/formats/pronote-list-kind.js';
 import type { ParsedFile, PronoteProfile } from '../../src/model/types.js';
 import { assembleDataset } from '../../src/model/dataset.js';
 import { readInputs } from '../../src/cli/main.js';
@@ -13,6 +13,7 @@ import { reconcileDetailed } from '../../src/reconcile.js';
 import { generateSchool } from '../../src/sample/index.js';
 import { cp1252, latin9 } from '../helpers/bytes.js';
 import { bee } from './siecle-helpers.js';
+import { withUnlabelledTeachers } from '../helpers/unlabelled-list.js';
 
 const FAMILIES = ['MARTIN', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFÈVRE', 'MICHEL', 'GARCIA', 'DAVID', 'BERTRAND', 'ROUX', 'VINCENT', 'FOURNIER'];
 const GIVENS = ['Hélène', 'Paul', 'Chloé', 'Louis', 'Inès', 'Hugo', 'Léa', 'Jules', 'Emma', 'Noé'];
@@ -145,6 +146,27 @@ describe('PRONOTE list kind from its content', () => {
     expect(list(files, 'profils.txt').data.pronoteRows![0]!.profile).toBe('staff');
   });
 
+  it('takes the admin\'s declaration on a list already read (a zip entry), as before reading, never over a column', () => {
+    const undecided = pronoteList('liste.txt', people(5, 180));
+    expect(undecided.error?.code).toBe('pronote-profile-unknown');
+    const declared = declarePronoteList(undecided, 'guardian');
+    expect(declared.error).toBeNull();
+    expect(declared.pronoteList).toEqual({ decidedBy: 'admin', profile: 'guardian' });
+    expect(declared.data.pronoteRows!.map((r) => r.profile)).toEqual(Array(5).fill('guardian'));
+    // The same bytes declared before reading give the same file.
+    const before = readFile('liste.txt', cp1252(`Nom\tPrénom\tIdentifiant PRONOTE\r\n${people(5, 180).map((p, i) => `${p.family}\t${p.given}\tPN${String(i).padStart(6, '0')}`).join('\r\n')}\r\n`), { tableHints: { pronoteProfile: 'guardian' } })[0]!;
+    expect(declared.pronoteList).toEqual(before.pronoteList);
+    expect(declared.data.pronoteRows).toEqual(before.data.pronoteRows);
+    // Over the file name: its warning goes; under a profile column: nothing changes.
+    const byName = pronoteList('eleves.txt', people(5, 180));
+    expect(byName.pronoteList?.decidedBy).toBe('file-name');
+    const overName = declarePronoteList(byName, 'teacher');
+    expect(overName.pronoteList).toEqual({ decidedBy: 'admin', profile: 'teacher', fileNameProfile: 'pupil' });
+    expect(overName.warnings.map((w) => w.code)).not.toContain('pronote-profile-from-file-name');
+    const withColumn = readFile('profils.txt', cp1252(`Nom\tPrénom\tIdentifiant PRONOTE\tProfil\r\nMARTIN\tPaul\tPN1\tÉlève\r\n`))[0]!;
+    expect(declarePronoteList(withColumn, 'teacher')).toBe(withColumn);
+  });
+
   it('words the figure for one name too', () => {
     const one = decidePronoteLists([stsFile(), pronoteList('liste.txt', TEACHERS.slice(0, 1))]);
     expect(list(one, 'liste.txt').warnings[0]!.message).toContain("son seul nom est celui d'un professeur de STS-web, lue comme la liste des professeurs");
@@ -161,21 +183,13 @@ describe('PRONOTE list kind from its content', () => {
 describe('an unlabelled teachers list in a whole school', () => {
   it('gives the teachers the same certain PRONOTE IDs as the list with its « Profil » column', () => {
     const school = generateSchool({ pupils: 300, seed: 5 });
-    const labelled = school.files.find((f) => f.name === 'PRONOTE-professeurs.csv')!;
-    const lines = new TextDecoder().decode(labelled.bytes).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
-    const header = lines[0]!.split(';');
-    const keep = ['Nom', 'Prénom', 'Identifiant PRONOTE'].map((h) => header.indexOf(h));
-    expect(keep.every((i) => i >= 0)).toBe(true);
-    // As PRONOTE writes a list with only these columns displayed: Windows-1252, TAB, no profile.
-    const unlabelled = cp1252(lines.map((l) => keep.map((i) => l.split(';')[i]).join('\t')).join('\r\n') + '\r\n');
     const certainTeachers = (files: { name: string; bytes: Uint8Array }[]) => {
       const ds = assembleDataset(readInputs(files.map((f) => ({ path: f.name, bytes: f.bytes })), {}));
       const { result } = reconcileDetailed(ds, { today: school.truth.school.exportDate });
       return result.assignments.filter((a) => a.decision === 'certain' && a.person?.kind === 'staff').map((a) => `${a.entLogin}=${a.pronoteId}`).sort();
     };
-    const others = school.files.filter((f) => f !== labelled);
     const before = certainTeachers(school.files);
-    const after = certainTeachers([...others, { name: 'export-pronote.txt', bytes: unlabelled }]);
+    const after = certainTeachers(withUnlabelledTeachers(school.files));
     expect(before.length).toBeGreaterThan(10);
     expect(after).toEqual(before);
   });
