@@ -14,6 +14,8 @@ import { contentFigure, decidePronoteLists, likeliestProfile } from '../formats/
 import { runCheck } from './check.js';
 import { runSample } from './sample.js';
 import { runExport } from './export.js';
+import { profileFromEnv } from './profile.js';
+import { timed } from '../util/stages.js';
 
 export interface CliIO {
   out(s: string): void;
@@ -62,7 +64,7 @@ export function collectInputs(args: string[]): InputFile[] {
   };
   for (const a of args) {
     try {
-      walk(a, a);
+      timed('read', () => walk(a, a));
     } catch {
       throw new CliError(`Le fichier ou dossier « ${a} » est introuvable.`);
     }
@@ -157,7 +159,7 @@ export function readInputs(inputs: InputFile[], opts: CliReadOptions): ParsedFil
     const declared = declaredProfile(f.path, lists);
     return readFile(f.path, f.bytes, declared ? { ...o, reuse: undefined, tableHints: { ...o.tableHints, pronoteProfile: declared } } : o);
   });
-  return decidePronoteLists(files);
+  return timed('records', () => decidePronoteLists(files));
 }
 
 /** A `--liste` that names no input is a typo: said, rather than silently ignored. */
@@ -326,6 +328,7 @@ export function main(argv: string[], io: CliIO): number {
 // Run when executed (bundled as dist/raccord.mjs), not when imported by tests.
 const entry = process.argv[1] ?? '';
 if (/raccord(\.mjs)?$/.test(entry) || entry.endsWith('cli/main.ts')) {
+  profileFromEnv(process.env, (s) => process.stderr.write(`${s}\n`));
   const code = main(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

@@ -10,6 +10,7 @@ import { canonicalEncoding, declaredXmlEncoding, decodeText, decodeXml, hasUtf8B
 import { formatBytes, RaccordError, toErrorInfo } from '../util/errors.js';
 import { parseTable } from '../util/table.js';
 import { parseXml, readProlog } from '../util/xml.js';
+import { timed } from '../util/stages.js';
 import { undecidedListError } from './pronote-ids.js';
 import { TABLE_READERS, WRONG_XML_ROOTS, XML_READERS } from './registry.js';
 import type { ReaderContext, ReadOptions } from './types.js';
@@ -108,7 +109,7 @@ function readZip(path: string, bytes: Uint8Array, options: ReadFileOptions): Par
   const tooBig: string[] = [];
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
+    entries = timed('inflate', () => unzipSync(bytes, {
       filter: (f) => {
         if (!isUsefulZipEntry(f.name)) return false;
         if (f.originalSize > max) {
@@ -117,7 +118,7 @@ function readZip(path: string, bytes: Uint8Array, options: ReadFileOptions): Par
         }
         return true;
       },
-    });
+    }));
   } catch (e) {
     return [
       failed(path, bytes.length,
@@ -223,7 +224,7 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
   let kind: FileKind = 'unknown';
   try {
     if (looksLikeXml(bytes)) {
-      const decoded = decodeXmlKeepingKind(bytes, path, (k) => (kind = k));
+      const decoded = timed('decode', () => decodeXmlKeepingKind(bytes, path, (k) => (kind = k)));
       encoding = decoded.encoding;
       const { root } = readProlog(decoded.text, path);
       const wrong = WRONG_XML_ROOTS[root];
@@ -240,12 +241,12 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
         });
       }
       kind = reader.kind;
-      const { doc } = parseXml(decoded.text, path, reader.arrayTags);
+      const { doc } = timed('xml', () => parseXml(decoded.text, path, reader.arrayTags));
       const ctx: ReaderContext = { file: path, encoding, options, warn };
-      const r = reader.parse(doc, root, ctx);
+      const r = timed('records', () => reader.parse(doc, root, ctx));
       return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error: null };
     }
-    const decoded = decodeText(bytes);
+    const decoded = timed('decode', () => decodeText(bytes));
     encoding = decoded.encoding;
     if (decoded.text.includes('\u0000')) {
       throw new RaccordError({
@@ -255,7 +256,7 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
         hint: "Si c'est un classeur Excel, enregistrez-le au format « CSV (séparateur : point-virgule) » puis importez ce fichier.",
       });
     }
-    const table = parseTable(decoded.text);
+    const table = timed('csv', () => parseTable(decoded.text));
     let best: (typeof TABLE_READERS)[number] | undefined;
     let bestScore = 0;
     for (const r of TABLE_READERS) {
@@ -284,9 +285,10 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
         hint: "Indiquez à Raccord quelle colonne contient quoi (étape « Correspondance des colonnes » dans l'application), ou utilisez l'export CSV de l'ENT ou la liste des identifiants PRONOTE.",
       });
     }
-    kind = best.kind;
+    const chosen = best;
+    kind = chosen.kind;
     const ctx: ReaderContext = { file: path, encoding, options, warn };
-    const r = best.parse(table, ctx);
+    const r = timed('records', () => chosen.parse(table, ctx));
     // A PRONOTE list nobody can tell yet is refused but keeps its rows: decidePronoteLists may
     // still tell it from its names once every file is read.
     const error = r.pronoteList?.decidedBy === 'undecided' ? undecidedListError(path) : null;
