@@ -11,6 +11,7 @@ import { formatBytes, RaccordError, toErrorInfo } from '../util/errors.js';
 import { parseTable } from '../util/table.js';
 import { parseXml, readProlog } from '../util/xml.js';
 import { timed } from '../util/stages.js';
+import { fastUnzip, type InflateRaw } from '../util/zip.js';
 import { undecidedListError } from './pronote-ids.js';
 import { TABLE_READERS, WRONG_XML_ROOTS, XML_READERS } from './registry.js';
 import type { ReaderContext, ReadOptions } from './types.js';
@@ -25,6 +26,8 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  */
 export interface ReadFileOptions extends ReadOptions {
   reuse?: Map<string, ParsedFile>;
+  /** A native raw inflate (the CLI's node:zlib): ZIPs are then read by util/zip.ts where it can. */
+  inflateRaw?: InflateRaw;
 }
 
 export function isZip(b: Uint8Array): boolean {
@@ -107,18 +110,23 @@ export function readFile(path: string, bytes: Uint8Array, options: ReadFileOptio
 function readZip(path: string, bytes: Uint8Array, options: ReadFileOptions): ParsedFile[] {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const tooBig: string[] = [];
+  const filter = (f: { name: string; originalSize: number }) => {
+    if (!isUsefulZipEntry(f.name)) return false;
+    if (f.originalSize > max) {
+      tooBig.push(f.name);
+      return false;
+    }
+    return true;
+  };
   let entries: Record<string, Uint8Array>;
   try {
-    entries = timed('inflate', () => unzipSync(bytes, {
-      filter: (f) => {
-        if (!isUsefulZipEntry(f.name)) return false;
-        if (f.originalSize > max) {
-          tooBig.push(f.name);
-          return false;
-        }
-        return true;
-      },
-    }));
+    entries = timed('inflate', () => {
+      const inflateRaw = options.inflateRaw;
+      const fast = inflateRaw ? fastUnzip(bytes, inflateRaw, filter) : undefined;
+      if (fast) return fast;
+      tooBig.length = 0;
+      return unzipSync(bytes, { filter });
+    });
   } catch (e) {
     return [
       failed(path, bytes.length,
