@@ -74,12 +74,14 @@ function checkBench(label: string, pupils: number, runs: number) {
   const heapBefore = process.memoryUsage().rss;
   const steps: Record<string, number[]> = { lecture: [], assemblage: [], 'rapprochement+contrôles': [], total: [] };
   let last!: ReturnType<typeof reconcileDetailed>;
+  let persons = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const files = school.files.flatMap((f) => readFile(f.name, f.bytes));
     const t1 = performance.now();
     const ds = assembleDataset(files);
     const t2 = performance.now();
+    persons = ds.pupils.length + ds.guardians.length + ds.staff.length;
     last = reconcileDetailed(ds, { today: '2025-09-15' });
     const t3 = performance.now();
     steps.lecture!.push(t1 - t0);
@@ -93,6 +95,8 @@ function checkBench(label: string, pupils: number, runs: number) {
   console.log(`\n## raccord check — ${label} (${pupils} élèves, ${people} comptes ENT, médiane de ${runs} passes, en mémoire)\n`);
   console.log(table(['étape', 'ms'], Object.entries(steps).map(([k, v]) => [k, median(v).toFixed(0)])));
   console.log(`\nMémoire résidente : ${mb(rss).toFixed(0)} Mo (avant : ${mb(heapBefore).toFixed(0)} Mo) ; constats : ${r.findings.length} ; affectations sûres : ${r.assignments.filter((a) => a.decision === 'certain').length}`);
+  // The academy batch prints the same figure: linear when the two stay close.
+  console.log(`Personnes (SIECLE + STS) : ${persons}, soit ${((median(steps.total!) * 1000) / persons).toFixed(0)} µs par personne (lecture + rapprochement, médiane)`);
 }
 
 /** One timed run of a command, through GNU time when present for the peak RSS of the process tree. */
@@ -214,7 +218,7 @@ function academyBench(schools: number, pupilsPerSchool: number) {
   // maxRSS covers the whole process (run alone for this bench), the batch's generated files included.
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\n## raccord check — lot académique : ${schools} établissements × ${pupilsPerSchool} élèves\n`);
-  console.log(table(['personnes (SIECLE + STS)', 'comptes ENT', 'constats', 'lecture + rapprochement (s)', 'mémoire max du processus (Mo)'], [[people, accounts, findings, (ms / 1000).toFixed(1), peak.toFixed(0)]]));
+  console.log(table(['personnes (SIECLE + STS)', 'comptes ENT', 'constats', 'lecture + rapprochement (s)', 'µs par personne', 'mémoire max du processus (Mo)'], [[people, accounts, findings, (ms / 1000).toFixed(1), ((ms * 1000) / people).toFixed(0), peak.toFixed(0)]]));
 }
 
 const academy = () => academyBench(Number(process.env.BENCH_SCHOOLS ?? 25), Number(process.env.BENCH_PUPILS_PER_SCHOOL ?? 1500));
