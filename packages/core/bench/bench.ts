@@ -173,9 +173,13 @@ function cliBench(pupils: number, rounds: number) {
     if (profiles.length) {
       const total = median(profiles.map((p) => p.totalMs));
       console.log(`\n### Temps par étape (RACCORD_PROFIL=json, médiane de ${profiles.length} passes du bin installé)\n`);
-      console.log(table(['étape', 'ms', 'part'], [...Object.keys(profiles[0]!.stages), 'total'].map((s) => {
+      const rssAt = (s: string) => {
+        const seen = profiles.map((p) => (s === 'total' ? p.peakMiB : p.rssMiB?.[s])).filter((x): x is number => x !== undefined);
+        return seen.length ? median(seen).toFixed(0) : '';
+      };
+      console.log(table(['étape', 'ms', 'part', 'mémoire à la fin (Mio)'], [...Object.keys(profiles[0]!.stages), 'total'].map((s) => {
         const ms = s === 'total' ? total : median(profiles.map((p) => p.stages[s] ?? 0));
-        return [STAGE_LABEL[s as keyof typeof STAGE_LABEL] ?? s, ms.toFixed(0), `${((ms / total) * 100).toFixed(0)} %`];
+        return [STAGE_LABEL[s as keyof typeof STAGE_LABEL] ?? s, ms.toFixed(0), `${((ms / total) * 100).toFixed(0)} %`, rssAt(s)];
       })));
     }
   } finally {

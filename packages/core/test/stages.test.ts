@@ -19,10 +19,20 @@ describe('stage clock', () => {
 
   it('records nothing once stopped, and still returns what the work returns', () => {
     const times: StageTimes = {};
-    recordStages(times);
+    const after: string[] = [];
+    recordStages(times, (s) => after.push(s));
     recordStages(undefined);
     expect(timed('match', () => 42)).toBe(42);
     expect(times).toEqual({});
+    expect(after).toEqual([]);
+  });
+
+  it('calls the after-stage hook once per timed call, with its stage', () => {
+    const after: string[] = [];
+    recordStages({}, (s) => after.push(s));
+    timed('match', () => 1);
+    timed('checks', () => 2);
+    expect(after).toEqual(['match', 'checks']);
   });
 
   it('adds a stage that throws, and lets the error through', () => {
@@ -34,7 +44,7 @@ describe('stage clock', () => {
 
 describe('profile report', () => {
   it('lists every stage in order, the rest as « autres », and the peak memory in MiB', () => {
-    const p = stageProfile({ start: 100, match: 250.04, write: 50 }, 500, 204800);
+    const p = stageProfile({ start: 100, match: 250.04, write: 50 }, 500, 204800, { start: 40 * 1048576, match: 150 * 1048576 });
     expect(Object.keys(p.stages)).toEqual(['start', 'read', 'inflate', 'decode', 'xml', 'csv', 'records', 'assemble', 'match', 'checks', 'write', 'other']);
     expect(p.stages.match).toBe(250);
     expect(p.stages.other).toBe(100);
@@ -43,6 +53,8 @@ describe('profile report', () => {
     expect(text).toContain('rapprochement');
     expect(text).toMatch(/autres\s+100/);
     expect(text).toMatch(/total\s+500/);
-    expect(text).toContain('200 Mio');
+    expect(text).toContain('200 Mio (maximum)');
+    expect(p.rssMiB).toEqual({ start: 40, match: 150 });
+    expect(text).toMatch(/rapprochement\s+250\s+150 Mio/);
   });
 });

@@ -28,10 +28,15 @@ export const STAGE_LABEL: Record<Stage | 'other' | 'total', string> = {
 export type StageTimes = Partial<Record<Stage, number>>;
 
 let clock: StageTimes | undefined;
+let afterStage: ((stage: Stage) => void) | undefined;
 
-/** Starts (or, with undefined, stops) recording; returns the totals being filled, in ms. */
-export function recordStages(times: StageTimes | undefined): StageTimes | undefined {
+/**
+ * Starts (or, with undefined, stops) recording; returns the totals being filled, in ms.
+ * `after`: called at the end of each timed call (the CLI samples its memory there).
+ */
+export function recordStages(times: StageTimes | undefined, after?: (stage: Stage) => void): StageTimes | undefined {
   clock = times;
+  afterStage = times ? after : undefined;
   return times;
 }
 
@@ -44,5 +49,6 @@ export function timed<T>(stage: Stage, fn: () => T): T {
     return fn();
   } finally {
     times[stage] = (times[stage] ?? 0) + performance.now() - t0;
+    afterStage?.(stage);
   }
 }
