@@ -6,15 +6,20 @@ import { readFile } from '../src/formats/read.js';
 import { assembleDataset } from '../src/model/dataset.js';
 import { countFile } from '../src/model/counts.js';
 import { reconcileDetailed, recordCount } from '../src/reconcile.js';
-import { generateAcademyBatch, generateSchool } from '../src/sample/index.js';
+import { demoSchoolOptions, generateAcademyBatch, generateSchool } from '../src/sample/index.js';
 import { scoreAssignments } from '../src/match/score.js';
+import { STAGE_LABEL } from '../src/util/stages.js';
+import type { StageProfile } from '../src/cli/profile.js';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** The day every run is dated (delays are counted from it): the same outputs on any day. */
+const TODAY = '2025-09-15';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,12 +74,14 @@ function checkBench(label: string, pupils: number, runs: number) {
   const heapBefore = process.memoryUsage().rss;
   const steps: Record<string, number[]> = { lecture: [], assemblage: [], 'rapprochement+contrôles': [], total: [] };
   let last!: ReturnType<typeof reconcileDetailed>;
+  let persons = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const files = school.files.flatMap((f) => readFile(f.name, f.bytes));
     const t1 = performance.now();
     const ds = assembleDataset(files);
     const t2 = performance.now();
+    persons = ds.pupils.length + ds.guardians.length + ds.staff.length;
     last = reconcileDetailed(ds, { today: '2025-09-15' });
     const t3 = performance.now();
     steps.lecture!.push(t1 - t0);
@@ -88,29 +95,93 @@ function checkBench(label: string, pupils: number, runs: number) {
   console.log(`\n## raccord check — ${label} (${pupils} élèves, ${people} comptes ENT, médiane de ${runs} passes, en mémoire)\n`);
   console.log(table(['étape', 'ms'], Object.entries(steps).map(([k, v]) => [k, median(v).toFixed(0)])));
   console.log(`\nMémoire résidente : ${mb(rss).toFixed(0)} Mo (avant : ${mb(heapBefore).toFixed(0)} Mo) ; constats : ${r.findings.length} ; affectations sûres : ${r.assignments.filter((a) => a.decision === 'certain').length}`);
+  // The academy batch prints the same figure: linear when the two stay close.
+  console.log(`Personnes (SIECLE + STS) : ${persons}, soit ${((median(steps.total!) * 1000) / persons).toFixed(0)} µs par personne (lecture + rapprochement, médiane)`);
 }
 
+/** One timed run of a command, through GNU time when present for the peak RSS of the process tree. */
+interface Run {
+  ms: number;
+  peakMiB?: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+function timedRun(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const rssFile = path.join(tmpdir(), `raccord-bench-rss-${process.pid}`);
+  const viaTime = existsSync(GNU_TIME);
+  const [c, a] = viaTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const t = performance.now();
+  const r = spawnSync(c, a, { cwd: opts.cwd, env: opts.env ?? process.env, maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`« ${cmd} ${args.join(' ')} » a échoué (code ${r.status}) : ${r.stderr}`);
+  const peakMiB = viaTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+  return { ms, peakMiB, stdout: r.stdout, stderr: r.stderr.toString() };
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
 /**
- * `raccord check <folder> --json` as the admin runs it: a new Node process each time (start-up,
- * disk, cold code, the JSON written to a pipe), on the sample school written to a temporary folder.
+ * `raccord check <folder> --json` as the admin runs it, against the floor, side by side in one run:
+ * every round runs the floor (bench/floor.py: Python's zipfile, expat through iterparse, csv — the
+ * same files read once, nothing else), the installed bin, `npx raccord`, and the bin again with
+ * RACCORD_PROFIL=json for the time per stage. Alternated, so that the load of a shared machine
+ * falls on each command alike; medians, and the load average printed with them.
  */
-function cliBench(pupils: number, runs: number) {
-  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'raccord.mjs');
+function cliBench(pupils: number, rounds: number) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.resolve(here, '../../..');
+  const bin = path.join(root, 'node_modules/.bin/raccord');
+  const floor = path.resolve(here, '../bench/floor.py');
   const dir = mkdtempSync(path.join(tmpdir(), 'raccord-bench-'));
   try {
-    for (const f of generateSchool({ pupils }).files) writeFileSync(path.join(dir, f.name), f.bytes);
-    const samples: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      const r = spawnSync(process.execPath, [cli, 'check', dir, '--json'], { maxBuffer: 256 * 1024 * 1024 });
-      samples.push(performance.now() - t);
-      if (r.status !== 0) throw new Error(`raccord check a échoué (code ${r.status}) : ${r.stderr}`);
-      bytes = r.stdout.length;
+    const school = generateSchool({ ...demoSchoolOptions(TODAY), pupils });
+    for (const f of school.files) writeFileSync(path.join(dir, f.name), f.bytes);
+    const bytes = school.files.reduce((n, f) => n + f.bytes.length, 0);
+    const check = ['check', dir, '--json', '--today', TODAY];
+    const commands: { label: string; run: () => Run }[] = [
+      { label: 'plancher (python3 bench/floor.py)', run: () => timedRun('python3', [floor, dir]) },
+      { label: 'node_modules/.bin/raccord check --json', run: () => timedRun(bin, check) },
+      { label: 'npx raccord check --json', run: () => timedRun('npx', ['--no-install', 'raccord', ...check], { cwd: root }) },
+    ];
+    const runs = commands.map(() => [] as Run[]);
+    const profiles: StageProfile[] = [];
+    const loadBefore = loadAverage();
+    for (let i = 0; i < rounds; i++) {
+      commands.forEach((c, k) => runs[k]!.push(c.run()));
+      const p = timedRun(bin, check, { env: { ...process.env, RACCORD_PROFIL: 'json' } });
+      const line = p.stderr.split('\n').find((l) => l.startsWith('RACCORD_PROFIL '));
+      if (line) profiles.push(JSON.parse(line.slice('RACCORD_PROFIL '.length)) as StageProfile);
     }
-    const sorted = [...samples].sort((a, b) => a - b);
-    console.log(`\n## raccord check --json, de bout en bout (processus Node neuf à chaque passe, ${pupils} élèves, ${runs} passes)\n`);
-    console.log(table(['min (ms)', 'médiane (ms)', 'max (ms)', 'sortie JSON (Mo)'], [[sorted[0]!.toFixed(0), median(samples).toFixed(0), sorted[sorted.length - 1]!.toFixed(0), mb(bytes).toFixed(1)]]));
+    const loadAfter = loadAverage();
+    const floorMs = median(runs[0]!.map((r) => r.ms));
+    const read = JSON.parse(runs[0]![0]!.stdout.toString()) as { files: number; bytes: number; duplicates: number };
+    const hashes = new Set([...runs[1]!, ...runs[2]!].map((r) => sha256(r.stdout)));
+    console.log(`\n## raccord check --json face au plancher — ${pupils} élèves, ${mb(bytes).toFixed(1)} Mo d'exports, ${rounds} tours alternés`);
+    console.log(`\nCharge moyenne (1, 5, 15 min) : ${loadBefore} avant, ${loadAfter} après ; ${cpus().length} cœurs. Plancher : ${read.files} fichiers lus (${mb(read.bytes).toFixed(1)} Mo décompressés${read.duplicates ? `, ${read.duplicates} doublon lu une fois, comme Raccord` : ''}).\n`);
+    console.log(table(['commande', 'médiane (s)', 'min (s)', 'max (s)', '× plancher', 'mémoire max (Mio)'], commands.map((c, k) => {
+      const ms = runs[k]!.map((r) => r.ms);
+      const sorted = [...ms].sort((a, b) => a - b);
+      const peak = Math.max(...runs[k]!.map((r) => r.peakMiB ?? NaN));
+      return [c.label, (median(ms) / 1000).toFixed(2), (sorted[0]! / 1000).toFixed(2), (sorted[sorted.length - 1]! / 1000).toFixed(2), (median(ms) / floorMs).toFixed(2), Number.isNaN(peak) ? '–' : peak.toFixed(0)];
+    })));
+    const out = runs[1]![0]!.stdout;
+    console.log(`\nSortie JSON : ${mb(out.length).toFixed(1)} Mo, sha256 ${[...hashes].join(' / ')}${hashes.size > 1 ? ' — DIFFÉRENTE d\'une passe à l\'autre !' : ' (identique à chaque passe)'}`);
+    if (profiles.length) {
+      const total = median(profiles.map((p) => p.totalMs));
+      console.log(`\n### Temps par étape (RACCORD_PROFIL=json, médiane de ${profiles.length} passes du bin installé)\n`);
+      const rssAt = (s: string) => {
+        const seen = profiles.map((p) => (s === 'total' ? p.peakMiB : p.rssMiB?.[s])).filter((x): x is number => x !== undefined);
+        return seen.length ? median(seen).toFixed(0) : '';
+      };
+      console.log(table(['étape', 'ms', 'part', 'mémoire à la fin (Mio)'], [...Object.keys(profiles[0]!.stages), 'total'].map((s) => {
+        const ms = s === 'total' ? total : median(profiles.map((p) => p.stages[s] ?? 0));
+        return [STAGE_LABEL[s as keyof typeof STAGE_LABEL] ?? s, ms.toFixed(0), `${((ms / total) * 100).toFixed(0)} %`, rssAt(s)];
+      })));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -151,17 +222,21 @@ function academyBench(schools: number, pupilsPerSchool: number) {
   // maxRSS covers the whole process (run alone for this bench), the batch's generated files included.
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`\n## raccord check — lot académique : ${schools} établissements × ${pupilsPerSchool} élèves\n`);
-  console.log(table(['personnes (SIECLE + STS)', 'comptes ENT', 'constats', 'lecture + rapprochement (s)', 'mémoire max du processus (Mo)'], [[people, accounts, findings, (ms / 1000).toFixed(1), peak.toFixed(0)]]));
+  console.log(table(['personnes (SIECLE + STS)', 'comptes ENT', 'constats', 'lecture + rapprochement (s)', 'µs par personne', 'mémoire max du processus (Mo)'], [[people, accounts, findings, (ms / 1000).toFixed(1), ((ms * 1000) / people).toFixed(0), peak.toFixed(0)]]));
 }
 
 const academy = () => academyBench(Number(process.env.BENCH_SCHOOLS ?? 25), Number(process.env.BENCH_PUPILS_PER_SCHOOL ?? 1500));
 
+const cliRounds = Number(process.env.BENCH_CLI_RUNS ?? 5);
+
 if (process.env.BENCH_ONLY === 'academy') {
   academy();
+} else if (process.env.BENCH_ONLY === 'cli') {
+  cliBench(2500, cliRounds);
 } else {
   parseBench(2500);
   checkBench("établissement d'exemple", 2500, RUNS);
-  cliBench(2500, Number(process.env.BENCH_CLI_RUNS ?? 11));
+  cliBench(2500, cliRounds);
   if (!process.env.BENCH_QUICK) {
     qualityBench();
     // In a process of its own, so that its peak memory is the batch's, not the earlier benches'.

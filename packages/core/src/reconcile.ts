@@ -7,6 +7,7 @@ import type { FileKind } from './model/types.js';
 import { countFile } from './model/counts.js';
 import { match } from './match/index.js';
 import { runChecks } from './checks/index.js';
+import { timed } from './util/stages.js';
 import type { AdminDecisions, Assignment, Finding, Link, MatchResult } from './match/types.js';
 
 export interface ReconcileSource {
@@ -37,8 +38,8 @@ export function recordCount(c: ReturnType<typeof countFile>): number {
 
 export function reconcileDetailed(ds: SchoolDataset, opts: ReconcileOptions = {}): { result: ReconcileResult; match: MatchResult } {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const m = match(ds, opts.decisions);
-  const findings = runChecks({ dataset: ds, match: m, today });
+  const m = timed('match', () => match(ds, opts.decisions));
+  const findings = timed('checks', () => runChecks({ dataset: ds, match: m, today }));
   const result: ReconcileResult = {
     school: { uai: ds.school.uai, schoolYear: ds.school.schoolYear, name: ds.school.name },
     sources: ds.files.map((f) => ({

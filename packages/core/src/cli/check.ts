@@ -6,6 +6,7 @@ import type { MatchResult } from '../match/types.js';
 import type { ParsedFile } from '../model/types.js';
 import { buildPlan } from '../export/plan.js';
 import { countEntChanges, type EntChangeCount } from '../export/worklist.js';
+import { timed } from '../util/stages.js';
 import { CliError, assertListsNameFiles, collectInputs, listAdvice, readInputs, readOptions, type CliIO, type ParsedArgs } from './main.js';
 
 /** Reads, assembles and reconciles the inputs of a `check` or `export` command. */
@@ -16,11 +17,11 @@ export function loadAndReconcile(paths: string[], args: ParsedArgs): { dataset: 
   const files = readInputs(inputs, opts);
   assertListsNameFiles(files, opts.lists);
   const year = args.flags.annee ?? args.flags.year;
-  const dataset = assembleDataset(files, {
+  const dataset = timed('assemble', () => assembleDataset(files, {
     uai: typeof args.flags.uai === 'string' ? args.flags.uai : undefined,
     schoolYear: typeof year === 'string' ? Number(year) : undefined,
     personInChargeAccounts: personInChargeOption(args.flags['comptes-en-charge']),
-  });
+  }));
   let decisions: AdminDecisions | undefined;
   if (typeof args.flags.decisions === 'string') {
     try {
@@ -51,9 +52,9 @@ export function runCheck(args: ParsedArgs, io: CliIO): number {
   if (args.flags.json) {
     // `links` (every record-to-record link, half the size) only on request: the app uses them in memory.
     const { links: _links, ...documented } = result;
-    io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2));
+    timed('write', () => io.out(JSON.stringify(args.flags.liens ? result : documented, null, 2)));
   } else {
-    io.out(summary(result, dataset.files, countEntChanges(buildPlan(dataset, match))));
+    timed('write', () => io.out(summary(result, dataset.files, countEntChanges(buildPlan(dataset, match)))));
     for (const f of dataset.files) {
       const advice = listAdvice(f, dataset.files);
       if (advice) io.out(`\n« ${f.path} » : ${advice}`);

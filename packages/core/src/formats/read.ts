@@ -10,6 +10,8 @@ import { canonicalEncoding, declaredXmlEncoding, decodeText, decodeXml, hasUtf8B
 import { formatBytes, RaccordError, toErrorInfo } from '../util/errors.js';
 import { parseTable } from '../util/table.js';
 import { parseXml, readProlog } from '../util/xml.js';
+import { timed } from '../util/stages.js';
+import { fastUnzip, type InflateRaw } from '../util/zip.js';
 import { undecidedListError } from './pronote-ids.js';
 import { TABLE_READERS, WRONG_XML_ROOTS, XML_READERS } from './registry.js';
 import type { ReaderContext, ReadOptions } from './types.js';
@@ -24,6 +26,8 @@ export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
  */
 export interface ReadFileOptions extends ReadOptions {
   reuse?: Map<string, ParsedFile>;
+  /** A native raw inflate (the CLI's node:zlib): ZIPs are then read by util/zip.ts where it can. */
+  inflateRaw?: InflateRaw;
 }
 
 export function isZip(b: Uint8Array): boolean {
@@ -106,17 +110,22 @@ export function readFile(path: string, bytes: Uint8Array, options: ReadFileOptio
 function readZip(path: string, bytes: Uint8Array, options: ReadFileOptions): ParsedFile[] {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const tooBig: string[] = [];
+  const filter = (f: { name: string; originalSize: number }) => {
+    if (!isUsefulZipEntry(f.name)) return false;
+    if (f.originalSize > max) {
+      tooBig.push(f.name);
+      return false;
+    }
+    return true;
+  };
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        if (!isUsefulZipEntry(f.name)) return false;
-        if (f.originalSize > max) {
-          tooBig.push(f.name);
-          return false;
-        }
-        return true;
-      },
+    entries = timed('inflate', () => {
+      const inflateRaw = options.inflateRaw;
+      const fast = inflateRaw ? fastUnzip(bytes, inflateRaw, filter) : undefined;
+      if (fast) return fast;
+      tooBig.length = 0;
+      return unzipSync(bytes, { filter });
     });
   } catch (e) {
     return [
@@ -223,7 +232,7 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
   let kind: FileKind = 'unknown';
   try {
     if (looksLikeXml(bytes)) {
-      const decoded = decodeXmlKeepingKind(bytes, path, (k) => (kind = k));
+      const decoded = timed('decode', () => decodeXmlKeepingKind(bytes, path, (k) => (kind = k)));
       encoding = decoded.encoding;
       const { root } = readProlog(decoded.text, path);
       const wrong = WRONG_XML_ROOTS[root];
@@ -240,12 +249,12 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
         });
       }
       kind = reader.kind;
-      const { doc } = parseXml(decoded.text, path, reader.arrayTags);
+      const { doc } = timed('xml', () => parseXml(decoded.text, path, reader.arrayTags));
       const ctx: ReaderContext = { file: path, encoding, options, warn };
-      const r = reader.parse(doc, root, ctx);
+      const r = timed('records', () => reader.parse(doc, root, ctx));
       return { path, kind, encoding, byteLength: bytes.length, fingerprint: fp ?? fingerprint(bytes), ...r, data: r.data, warnings, error: null };
     }
-    const decoded = decodeText(bytes);
+    const decoded = timed('decode', () => decodeText(bytes));
     encoding = decoded.encoding;
     if (decoded.text.includes('\u0000')) {
       throw new RaccordError({
@@ -255,7 +264,7 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
         hint: "Si c'est un classeur Excel, enregistrez-le au format « CSV (séparateur : point-virgule) » puis importez ce fichier.",
       });
     }
-    const table = parseTable(decoded.text);
+    const table = timed('csv', () => parseTable(decoded.text));
     let best: (typeof TABLE_READERS)[number] | undefined;
     let bestScore = 0;
     for (const r of TABLE_READERS) {
@@ -284,9 +293,10 @@ function parseSingle(path: string, bytes: Uint8Array, options: ReadOptions, fp?:
         hint: "Indiquez à Raccord quelle colonne contient quoi (étape « Correspondance des colonnes » dans l'application), ou utilisez l'export CSV de l'ENT ou la liste des identifiants PRONOTE.",
       });
     }
-    kind = best.kind;
+    const chosen = best;
+    kind = chosen.kind;
     const ctx: ReaderContext = { file: path, encoding, options, warn };
-    const r = best.parse(table, ctx);
+    const r = timed('records', () => chosen.parse(table, ctx));
     // A PRONOTE list nobody can tell yet is refused but keeps its rows: decidePronoteLists may
     // still tell it from its names once every file is read.
     const error = r.pronoteList?.decidedBy === 'undecided' ? undecidedListError(path) : null;
