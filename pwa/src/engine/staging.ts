@@ -126,9 +126,9 @@ export function stagedView(
   const views = pairs.map((p) => p.view);
   refuseForeignFiles(views, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
   const used = new Set(selectFiles(views));
-  // The people a list should name: the SIECLE/STS-web exports given now, else the stored ones.
-  const given = views.filter((v) => !v.error && used.has(v) && (v.kind.startsWith('siecle') || v.kind === 'sts-emp'));
-  const reference = given.length ? given : stored.filter((f) => f.kind.startsWith('siecle') || f.kind === 'sts-emp');
+  // The people a list should name: those of the SIECLE/STS-web exports given now and stored.
+  const authoritative = (f: ParsedFile) => f.kind.startsWith('siecle') || f.kind === 'sts-emp';
+  const reference = [...views.filter((v) => !v.error && used.has(v) && authoritative(v)), ...stored.filter(authoritative)];
   const staged = pairs.map(({ input, original, view }): StagedFile => {
     const s: StagedFile = {
       inputId: input.id,

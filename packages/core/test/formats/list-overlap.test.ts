@@ -27,3 +27,16 @@ describe("listOverlap: la liste ENT ou PRONOTE d'un autre établissement", () =>
     expect(looksForeign({ found: 0, total: 3 })).toBe(false);
   });
 });
+
+describe('listOverlap: only the profiles the reference can tell', () => {
+  it("does not hold a school's teachers list against its SIECLE pupils alone", () => {
+    const mine = parsed(generateSchool({ pupils: 80, seed: 3 }));
+    const pupilsOnly = mine.filter((f) => f.kind === 'siecle-eleves');
+    const teachers = mine.find((f) => f.kind === 'pronote-ids' && f.data.pronoteRows?.every((r) => r.profile === 'teacher'))!;
+    expect(listOverlap(teachers, pupilsOnly)).toEqual({ found: 0, total: 0 });
+    expect(looksForeign(listOverlap(teachers, pupilsOnly))).toBe(false);
+    const withSts = listOverlap(teachers, mine.filter((f) => f.kind === 'sts-emp'))!;
+    expect(withSts.total).toBeGreaterThan(5);
+    expect(looksForeign(withSts)).toBe(false);
+  });
+});
