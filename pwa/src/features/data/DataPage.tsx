@@ -213,8 +213,11 @@ function EntAccountsSetting() {
   const { notify } = useFeedback();
   const q = useQuery({ queryKey: ['account-setting'], queryFn: () => engineCall((e) => e.accountSetting()) });
   const name = useId();
-  const choice: AccountChoice = q.data?.setting === undefined ? 'inferred' : q.data.setting ? 'yes' : 'no';
+  // The admin's click shows at once; the stored value follows.
+  const [picked, setPicked] = useState<AccountChoice>();
+  const choice: AccountChoice = picked ?? (q.data?.setting === undefined ? 'inferred' : q.data.setting ? 'yes' : 'no');
   const change = async (c: AccountChoice) => {
+    setPicked(c);
     await engineCall((e) => e.setAccountSetting(c === 'inferred' ? undefined : c === 'yes'));
     await qc.invalidateQueries();
     notify(fr.data.personInCharge.saved);
