@@ -8,8 +8,9 @@ import { generateSchool } from '@raccord/core/sample/index.ts';
 import { readFile } from '@raccord/core';
 import { RaccordDb } from '../src/db/schema.ts';
 import { Engine } from '../src/engine/engine.ts';
-import { importGate } from '../src/engine/staging.ts';
-import type { EngineInput } from '../src/engine/types.ts';
+import { importGate } from '../src/engine/gate.ts';
+import type { EngineInput, StagedFile } from '../src/engine/types.ts';
+import { fr } from '../src/i18n/fr.ts';
 import { dbName } from './fixtures.ts';
 
 const TODAY = '2025-09-20';
@@ -151,5 +152,28 @@ describe('réglage : comptes ENT des personnes en charge', () => {
     expect((await again.reconciled()).dataset.settings).toEqual({ personInChargeAccounts: !inferred.inferred });
     await again.setAccountSetting(undefined);
     expect((await again.reconciled()).dataset.settings).toBeUndefined();
+  });
+});
+
+describe('import : la règle qui arrête un lot', () => {
+  const row = (extra: Partial<StagedFile>): StagedFile =>
+    ({ inputId: 'x', inputName: 'x', path: 'x', kind: 'unknown', byteLength: 1, counts: {} as StagedFile['counts'], warnings: [], error: null, ...extra }) as StagedFile;
+  const refused = { code: 'wrong-school', message: 'autre établissement', hint: '' } as const;
+
+  it('counts refused exports, not the files that are no export nor the lists set aside', () => {
+    const kept = row({ fate: { kind: 'kept' } });
+    const pdf = row({ error: { ...refused, code: 'unknown-layout' }, notExport: 'pdf' });
+    const aside = row({ error: { ...refused, code: 'pronote-profile-unknown' }, setAside: true });
+    expect(importGate([kept, pdf, pdf, aside, aside]).stopped).toBe(false);
+    expect(importGate([kept, row({ error: refused }), row({ error: refused })])).toMatchObject({ refused: 2, kept: 1, mostlyRefused: true, stopped: true });
+    // Nothing kept: nothing to mix in, the button is off anyway.
+    expect(importGate([row({ error: refused })]).stopped).toBe(false);
+    expect(importGate([kept, row({ error: { ...refused, code: 'pronote-profile-unknown' } })]).undecided).toHaveLength(1);
+  });
+
+  it('says who goes missing without an unclassified list', () => {
+    expect(fr.import.setAsideConsequence(12, 'teacher')).toContain("ses 12 personnes n'auront pas d'identifiant PRONOTE");
+    expect(fr.import.setAsideConsequence(12, 'teacher')).toContain("les professeurs n'auront pas d'identifiant PRONOTE");
+    expect(fr.import.setAsideConsequence(3, 'pupil')).toContain("les élèves n'auront pas d'identifiant PRONOTE");
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '@raccord/core';
 import { unzipSync } from 'fflate';
 import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
-import { decidePronoteLists, needsContent } from '@raccord/core/formats/pronote-list-kind.ts';
+import { decidePronoteLists, likeliestProfile, needsContent } from '@raccord/core/formats/pronote-list-kind.ts';
 import { nonExportKind, type NonExportKind } from '@raccord/core/formats/not-an-export.ts';
 import { listOverlap, looksForeign } from '@raccord/core/formats/list-overlap.ts';
 import type { MappingRow } from '../db/schema.ts';
@@ -154,7 +154,11 @@ export function stagedView(
     }
     const mapping = mappingRequestOf(input, original);
     if (mapping) s.mapping = mapping;
-    if (setAside.has(input.id) && view.error?.code === 'pronote-profile-unknown') s.setAside = true;
+    if (view.error?.code === 'pronote-profile-unknown') {
+      const likely = likeliestProfile(view.pronoteList);
+      s.unclassified = { rows: view.pronoteList?.content?.rows ?? 0, ...(likely ? { likely } : {}) };
+      if (setAside.has(input.id)) s.setAside = true;
+    }
     if (!view.error && used.has(view) && (view.kind === 'pronote-ids' || view.kind === 'ent-accounts')) {
       const overlap = listOverlap(view, reference);
       if (overlap && looksForeign(overlap)) s.foreignList = overlap;
@@ -181,31 +185,6 @@ function fateOf(s: StagedFile, view: ParsedFile, used: ReadonlySet<ParsedFile>, 
   }
   const newer = views.find((v) => v !== view && v.kind === view.kind && used.has(v));
   return { kind: 'superseded', by: newer?.path ?? '' };
-}
-
-/**
- * What stops « Enregistrer et analyser »: PRONOTE lists not told yet (the admin indicates the
- * list or analyses without it), and what only an explicit « Enregistrer quand même » lets in:
- * a batch where most exports are refused, or a list whose names are mostly not the school's.
- */
-export interface ImportGate {
-  undecided: StagedFile[];
-  refused: number;
-  kept: number;
-  mostlyRefused: boolean;
-  foreignLists: StagedFile[];
-  /** Held back until the admin forces it. */
-  stopped: boolean;
-}
-
-export function importGate(staged: StagedFile[]): ImportGate {
-  const undecided = staged.filter((s) => s.error?.code === 'pronote-profile-unknown' && !s.setAside);
-  // Files that are no export, and lists the admin set aside, are not « refused exports ».
-  const refused = staged.filter((s) => s.error && !s.setAside && !s.notExport && s.error.code !== 'pronote-profile-unknown').length;
-  const kept = staged.filter((s) => s.fate?.kind === 'kept').length;
-  const mostlyRefused = kept > 0 && refused > kept;
-  const foreignLists = staged.filter((s) => s.foreignList);
-  return { undecided, refused, kept, mostlyRefused, foreignLists, stopped: mostlyRefused || foreignLists.length > 0 };
 }
 
 /** True when a staged PRONOTE list can only be told by names: the stored exports should be compared too. */

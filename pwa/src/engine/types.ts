@@ -10,6 +10,7 @@ import type {
   Link,
   ParsedFile,
   ParseWarning,
+  PronoteProfile,
   ReconcileResult,
   Source,
   SubjectRef,
@@ -53,6 +54,8 @@ export interface StagedFile
   notExport?: NonExportKind;
   /** An unclassified PRONOTE list the admin chose to analyse without. */
   setAside?: boolean;
+  /** An unclassified PRONOTE list: how many people it holds, and who its names suggest, to say what goes missing without it. */
+  unclassified?: { rows: number; likely?: PronoteProfile };
   /** A list whose names are mostly not among the school's people: held back until forced. */
   foreignList?: { found: number; total: number };
   /** What the import does with this file. */

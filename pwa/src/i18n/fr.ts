@@ -3,6 +3,7 @@
  * a second file with the same shape, chosen at start-up.
  */
 import type { Severity, Source } from '@raccord/core';
+import { PRONOTE_PROFILE_FR, type PronoteProfile } from '@raccord/core/model/types.ts';
 import type { NonExportKind } from '@raccord/core/formats/not-an-export.ts';
 import type { FileFate } from '../engine/types.ts';
 
@@ -170,8 +171,10 @@ export const fr = {
     /** An unclassified PRONOTE list: the admin's choice before the analysis. */
     setAside: 'Analyser sans cette liste',
     setAsideUndo: 'Reprendre cette liste',
-    setAsideConsequence:
-      "Sans cette liste, les personnes qu'elle contient n'auront pas d'identifiant PRONOTE dans l'analyse (si ce sont les professeurs : les professeurs n'auront pas d'identifiant PRONOTE) et Raccord ne proposera aucun identifiant pour eux.",
+    setAsideConsequence: (rows: number, likely?: PronoteProfile) =>
+      `Analyser sans cette liste : ${rows ? `ses ${plural(rows, 'personne')}` : "les personnes qu'elle contient"} n'auront pas d'identifiant PRONOTE dans l'analyse (${
+        likely ? `ses noms évoquent plutôt les ${PRONOTE_PROFILE_FR[likely]}s : les ${PRONOTE_PROFILE_FR[likely]}s n'auront pas d'identifiant PRONOTE` : "si c'est la liste des professeurs : les professeurs n'auront pas d'identifiant PRONOTE"
+      }) et Raccord ne proposera aucun identifiant pour ${rows > 1 ? 'elles' : 'elle'}.`,
     statusSetAside: 'Laissée de côté, à votre demande',
     statusNotExport: "Ce n'est pas un export",
     notExport: {
@@ -188,7 +191,7 @@ export const fr = {
     },
     gate: {
       undecided: (n: number) =>
-        `${n > 1 ? `${n} listes PRONOTE ne disent pas` : 'Une liste PRONOTE ne dit pas'} qui elle${n > 1 ? 's' : ''} contien${n > 1 ? 'nent' : 't'} : pour chacune, choisissez « Indiquer la liste » ou « Analyser sans cette liste » avant d'enregistrer.`,
+        `${n > 1 ? `${n} listes PRONOTE ne disent pas qui elles contiennent : pour chacune, choisissez` : 'Une liste PRONOTE ne dit pas qui elle contient : choisissez'} « Indiquer la liste » ou « Analyser sans cette liste » avant d'enregistrer.`,
       undecidedError: (n: number) => `${plural(n, 'liste PRONOTE non classée', 'listes PRONOTE non classées')} : indiquez la liste ou choisissez de l'analyser sans elle.`,
       stoppedTitle: 'Import arrêté : vérifiez avant de mélanger ces fichiers aux données enregistrées',
       mostlyRefused: (refused: number, kept: number) =>

@@ -10,7 +10,7 @@ import { navigate } from '../../app/router.ts';
 import { useFeedback } from '../../app/feedback.tsx';
 import { useOverview } from '../../lib/queries.ts';
 import type { CommitSummary, StagedFile } from '../../engine/types.ts';
-import { importGate, type ImportGate } from '../../engine/staging.ts';
+import { importGate, type ImportGate } from '../../engine/gate.ts';
 import { fromDataTransfer, fromFileList, fromPaste } from './collect.ts';
 import { importActions, useImportState } from './importStore.ts';
 import { MappingDialog } from './MappingDialog.tsx';
@@ -274,7 +274,7 @@ function StagedTable({ staged, busy, onMap, currentYear }: { staged: StagedFile[
                 {s.setAside ? (
                   <div className="file-error">
                     <Badge tone="warn">{fr.import.statusSetAside}</Badge>
-                    <p>{fr.import.setAsideConsequence}</p>
+                    <p>{fr.import.setAsideConsequence(s.unclassified?.rows ?? 0, s.unclassified?.likely)}</p>
                   </div>
                 ) : s.error ? (
                   <div className="file-error">
@@ -283,7 +283,7 @@ function StagedTable({ staged, busy, onMap, currentYear }: { staged: StagedFile[
                     <p>
                       <strong>{fr.import.whatToDo}</strong> {s.error.hint}
                     </p>
-                    {s.mapping?.need === 'profile' && <p>{fr.import.setAsideConsequence}</p>}
+                    {s.unclassified && <p>{fr.import.setAsideConsequence(s.unclassified.rows, s.unclassified.likely)}</p>}
                     {s.appHint && <p>{s.appHint}</p>}
                   </div>
                 ) : (
