@@ -17,7 +17,7 @@ import {
 } from '@raccord/core';
 import { unzipSync } from 'fflate';
 import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
-import { decidePronoteLists, likeliestProfile, needsContent } from '@raccord/core/formats/pronote-list-kind.ts';
+import { decidePronoteLists, likeliestProfile, needsContent, referenceNames, type NameSets } from '@raccord/core/formats/pronote-list-kind.ts';
 import { nonExportKind, type NonExportKind } from '@raccord/core/formats/not-an-export.ts';
 import { listOverlap, looksForeign } from '@raccord/core/formats/list-overlap.ts';
 import type { MappingRow } from '../db/schema.ts';
@@ -128,7 +128,8 @@ export function stagedView(
   const used = new Set(selectFiles(views));
   // The people a list should name: those of the SIECLE/STS-web exports given now and stored.
   const authoritative = (f: ParsedFile) => f.kind.startsWith('siecle') || f.kind === 'sts-emp';
-  const reference = [...views.filter((v) => !v.error && used.has(v) && authoritative(v)), ...stored.filter(authoritative)];
+  let reference: NameSets | undefined;
+  const people = () => (reference ??= referenceNames([...views.filter((v) => !v.error && used.has(v) && authoritative(v)), ...stored.filter(authoritative)]));
   const staged = pairs.map(({ input, original, view }): StagedFile => {
     const s: StagedFile = {
       inputId: input.id,
@@ -160,7 +161,7 @@ export function stagedView(
       if (setAside.has(input.id)) s.setAside = true;
     }
     if (!view.error && used.has(view) && (view.kind === 'pronote-ids' || view.kind === 'ent-accounts')) {
-      const overlap = listOverlap(view, reference);
+      const overlap = listOverlap(view, people());
       if (overlap && looksForeign(overlap)) s.foreignList = overlap;
     }
     s.fate = fateOf(s, view, used, views);

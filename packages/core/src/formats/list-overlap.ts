@@ -4,7 +4,7 @@
  * one, finds few of its names there. Pure.
  */
 import type { EntProfile, ParsedFile } from '../model/types.js';
-import { nameKeys, referenceNames } from './pronote-list-kind.js';
+import { nameKeys, referenceNames, type NameSets } from './pronote-list-kind.js';
 
 /** Below this share of names found, a list is held back as probably another school's. */
 export const LIST_OVERLAP_MIN = 0.5;
@@ -14,10 +14,11 @@ export const LIST_OVERLAP_MIN_ROWS = 5;
 /**
  * `found` of the list's `total` people are named in `reference`; undefined when the reference
  * names no one. Only people whose profile the reference can tell are counted: a teachers list
- * says nothing against a reference of SIECLE pupils alone.
+ * says nothing against a reference of SIECLE pupils alone. `reference` may be the name sets
+ * already built (`referenceNames`), for several lists against the same people.
  */
-export function listOverlap(list: ParsedFile, reference: ParsedFile[]): { found: number; total: number } | undefined {
-  const sets = referenceNames(reference);
+export function listOverlap(list: ParsedFile, reference: ParsedFile[] | NameSets): { found: number; total: number } | undefined {
+  const sets = Array.isArray(reference) ? referenceNames(reference) : reference;
   const all = [sets.pupil, sets.guardian, sets.teacher, sets.staff];
   if (all.every((s) => !s.size)) return undefined;
   const staffKnown = sets.teacher.size + sets.staff.size > 0;
