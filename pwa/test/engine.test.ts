@@ -85,7 +85,9 @@ describe('moteur : import et rapprochement', () => {
     expect(eleves.appHint).toContain('0310040A');
     // SIECLE and STS files carry their school: refused. (Lists without a UAI cannot be told apart.)
     for (const s of staged.filter((x) => x.kind.startsWith('siecle') || x.kind === 'sts-emp')) expect(s.error?.code).toBe('wrong-school');
-    const summary = await engine.commit('fichiers');
+    // Most files refused: the import stops until the admin forces it (import-choices.test.ts).
+    await expect(engine.commit('fichiers')).rejects.toThrow(/Import arrêté/);
+    const summary = await engine.commit('fichiers', undefined, { force: true });
     expect(summary.refused).toBeGreaterThanOrEqual(6);
     const current = await db.snapshots.where('current').equals(1).toArray();
     expect(current.filter((s) => s.file.uai === '0999999Z')).toEqual([]);

@@ -32,6 +32,23 @@ export async function getSchool(db: RaccordDb): Promise<StoredSchool | undefined
   return (await db.settings.get('school'))?.value as StoredSchool | undefined;
 }
 
+const PERSON_IN_CHARGE_KEY = 'personInChargeAccounts';
+
+/**
+ * Does the ENT create accounts for « personnes en charge »? The admin's answer (a settings row),
+ * or undefined: inferred from the ENT export (core's guardianAccountPolicy).
+ */
+export async function getPersonInChargeAccounts(db: RaccordDb): Promise<boolean | undefined> {
+  const v = (await db.settings.get(PERSON_IN_CHARGE_KEY))?.value;
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+/** `undefined` goes back to « déduit de l'export ENT ». */
+export async function setPersonInChargeAccounts(db: RaccordDb, value: boolean | undefined): Promise<void> {
+  if (value === undefined) await db.settings.delete(PERSON_IN_CHARGE_KEY);
+  else await db.settings.put({ key: PERSON_IN_CHARGE_KEY, value });
+}
+
 /** The snapshots that feed the dataset, oldest first. */
 export async function currentSnapshots(db: RaccordDb): Promise<SnapshotRow[]> {
   const rows = await db.snapshots.where('current').equals(1).toArray();

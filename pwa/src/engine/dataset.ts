@@ -31,7 +31,10 @@ export function dedupeLists(files: ParsedFile[]): ParsedFile[] {
 }
 
 /** The dataset of the current snapshots (oldest first), for the stored school. */
-export function datasetOf(snapshots: SnapshotRow[], school: StoredSchool | undefined): SchoolDataset {
+export function datasetOf(snapshots: SnapshotRow[], school: StoredSchool | undefined, settings: { personInChargeAccounts?: boolean } = {}): SchoolDataset {
   const files = dedupeLists(snapshots.map((s) => ({ ...s.file, warnings: [...s.file.warnings] })));
-  return assembleDataset(files, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
+  return assembleDataset(files, {
+    ...(school ? { uai: school.uai, schoolYear: school.schoolYear } : {}),
+    ...(settings.personInChargeAccounts !== undefined ? { personInChargeAccounts: settings.personInChargeAccounts } : {}),
+  });
 }

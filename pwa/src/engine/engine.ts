@@ -14,13 +14,16 @@ import {
   type SchoolDataset,
 } from '@raccord/core';
 import { refKey, type AdminDecisions } from '@raccord/core';
+import { accountPolicy } from '@raccord/core/checks/people.ts';
 import type { ImportOrigin, ImportRow, RaccordDb, SnapshotRow } from '../db/schema.ts';
 import {
   commitImport,
   currentSnapshots,
   decisionsStamp,
+  getPersonInChargeAccounts,
   getSchool,
   listImports,
+  setPersonInChargeAccounts,
   recordFindingKeys,
   snapshotsAsOf,
   toAdminDecisions,
@@ -34,6 +37,7 @@ import { countEntChanges, entChanges, type EntChangeCount } from '@raccord/core/
 import type { BridgePlan } from '@raccord/core';
 import { BackupError, backupToJson, exportBackup, parseBackup, restoreBackup } from '../db/backup.ts';
 import { needsStoredNames, stagedView, twinInput, workSize, zipTwins, type StagedInput } from './staging.ts';
+import { importGate } from './gate.ts';
 import { inProcessReaders, type Readers } from './readers.ts';
 import { buildPersonIndex, decisionFacts, personView, type PersonIndex } from './person.ts';
 import { ruleInfos } from './rules.ts';
@@ -95,6 +99,8 @@ function importInfo(i: ImportRow | undefined): ImportInfo | undefined {
 
 export class Engine {
   private inputs: StagedInput[] = [];
+  /** Unclassified PRONOTE lists the admin chose to analyse without. */
+  private setAside = new Set<string>();
   private cache: Reconciled | undefined;
   private personIndex: { for: ReconcileResult; index: PersonIndex } | undefined;
 
@@ -166,11 +172,19 @@ export class Engine {
 
   async unstage(ids: string[]): Promise<StagedFile[]> {
     this.inputs = this.inputs.filter((i) => !ids.includes(i.id));
+    for (const id of ids) this.setAside.delete(id);
+    return this.staged();
+  }
+
+  /** « Analyser sans cette liste » (or back): the admin's choice for an unclassified PRONOTE list. */
+  async setAsideList(id: string, aside: boolean): Promise<StagedFile[]> {
+    if (aside) this.setAside.add(id);
+    else this.setAside.delete(id);
     return this.staged();
   }
 
   async staged(): Promise<StagedFile[]> {
-    return stagedView(this.inputs, await getSchool(this.db), await this.storedForNames()).staged;
+    return stagedView(this.inputs, await getSchool(this.db), await this.storedForNames(), this.setAside).staged;
   }
 
   /** The stored exports, read only when a staged PRONOTE list must be told by its names. */
@@ -196,33 +210,43 @@ export class Engine {
    * Validates the import: the accepted files go to the database in one transaction, then the
    * school is reconciled again. Refused files are left out (and stay listed until cleared).
    */
-  async commit(origin: ImportOrigin, onProgress?: ProgressFn): Promise<CommitSummary> {
+  async commit(origin: ImportOrigin, onProgress?: ProgressFn, opts: { force?: boolean } = {}): Promise<CommitSummary> {
     const stored = await getSchool(this.db);
-    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored, await this.storedForNames());
+    const { staged, accepted, acceptedInputs } = stagedView(this.inputs, stored, await this.storedForNames(), this.setAside);
     if (!accepted.length) throw new Error('nothing-to-commit');
+    // The page never offers these; a caller that skips the choice gets the same French reason.
+    const gate = importGate(staged);
+    if (gate.undecided.length) throw new Error(fr.import.gate.undecidedError(gate.undecided.length));
+    if (gate.stopped && !opts.force) throw new Error(fr.import.gate.stoppedError);
     onProgress?.({ phase: 'enregistrement', done: 0, total: 1 });
     let t = performance.now();
     const school = stored ?? schoolOf(accepted);
     const importId = await commitImport(this.db, { files: accepted, raws: acceptedInputs, origin, school });
     this.timings.enregistrement = Math.round(performance.now() - t);
     this.inputs = [];
+    this.setAside.clear();
     this.cache = undefined;
     onProgress?.({ phase: 'rapprochement', done: 0, total: 1 });
     t = performance.now();
     const { result } = await this.reconciled();
     await recordFindingKeys(this.db, importId, result.findings.map((f) => f.key));
     this.timings.rapprochement = Math.round(performance.now() - t);
-    return { importId, files: accepted.length, refused: staged.filter((s) => s.error).length };
+    return {
+      importId,
+      files: accepted.length,
+      refused: staged.filter((s) => s.error && !s.setAside).length,
+      fates: staged.map((s) => ({ path: s.path, fate: s.fate ?? { kind: 'kept' } })),
+    };
   }
 
   // ───────────────────────── results ─────────────────────────
 
   /** The dataset and its reconciliation, from memory, the stored cache, or computed again. */
   async reconciled(): Promise<Reconciled> {
-    const { importId, stamp, decisions, school } = await this.state();
+    const { importId, stamp, decisions, school, personInChargeAccounts } = await this.state();
     if (this.cache && this.cache.importId === importId && this.cache.stamp === stamp) return this.cache;
     const snapshots = await currentSnapshots(this.db);
-    const dataset = datasetOf(snapshots, school);
+    const dataset = datasetOf(snapshots, school, personInChargeAccounts !== undefined ? { personInChargeAccounts } : {});
     const sources = sourcesOf(snapshots);
     const stored = await this.db.results.get('current');
     if (stored && stored.importId === importId && stored.decisionsStamp === stamp) {
@@ -253,13 +277,16 @@ export class Engine {
 
   /** The last import and the link decisions: what the results depend on. */
   private async state() {
-    const [last, decisionRows, school] = await Promise.all([
+    const [last, decisionRows, school, personInChargeAccounts] = await Promise.all([
       this.db.imports.orderBy('committedAt').last(),
       this.db.decisions.toArray(),
       getSchool(this.db),
+      getPersonInChargeAccounts(this.db),
     ]);
     const decisions = toAdminDecisions(decisionRows);
-    return { importId: last?.id ?? 0, stamp: decisionsStamp(decisions), decisions, school };
+    // The ENT setting changes the findings like a decision does: part of what the result depends on.
+    const stamp = `${decisionsStamp(decisions)}|comptes-en-charge:${personInChargeAccounts ?? 'déduit'}`;
+    return { importId: last?.id ?? 0, stamp, decisions, school, personInChargeAccounts };
   }
 
   /**
@@ -288,6 +315,24 @@ export class Engine {
       c.entChanges = countEntChanges(c.plan);
     }
     return c.plan;
+  }
+
+  /**
+   * « L'ENT crée-t-il des comptes aux personnes en charge ? »: the admin's answer, or what the ENT
+   * export says when the admin left it to Raccord (`inferred`, once an ENT export is stored).
+   */
+  async accountSetting(): Promise<{ setting?: boolean; inferred?: boolean }> {
+    const setting = await getPersonInChargeAccounts(this.db);
+    if (setting !== undefined) return { setting };
+    if (!(await this.db.imports.count())) return {};
+    const { dataset, match } = await this.detailed();
+    if (!dataset.entAccounts.length) return {};
+    return { inferred: accountPolicy(dataset, match).inCharge };
+  }
+
+  async setAccountSetting(value: boolean | undefined): Promise<void> {
+    await setPersonInChargeAccounts(this.db, value);
+    this.cache = undefined;
   }
 
   /** « À faire dans l'ENT » : every account to paste or to replace, with the person behind it. */
@@ -433,6 +478,7 @@ export class Engine {
     this.cache = undefined;
     this.personIndex = undefined;
     this.inputs = [];
+    this.setAside.clear();
   }
 }
 

@@ -17,11 +17,13 @@ import {
 } from '@raccord/core';
 import { unzipSync } from 'fflate';
 import { fingerprint, isUsefulZipEntry } from '@raccord/core/formats/read.ts';
-import { decidePronoteLists, needsContent } from '@raccord/core/formats/pronote-list-kind.ts';
+import { decidePronoteLists, likeliestProfile, needsContent, referenceNames, type NameSets } from '@raccord/core/formats/pronote-list-kind.ts';
+import { nonExportKind, type NonExportKind } from '@raccord/core/formats/not-an-export.ts';
+import { listOverlap, looksForeign } from '@raccord/core/formats/list-overlap.ts';
 import type { MappingRow } from '../db/schema.ts';
 import type { StoredSchool } from '../db/store.ts';
 import { fr } from '../i18n/fr.ts';
-import type { MappingRequest, StagedFile } from './types.ts';
+import type { FileFate, MappingRequest, StagedFile } from './types.ts';
 
 export interface StagedInput {
   id: string;
@@ -30,6 +32,8 @@ export interface StagedInput {
   /** Kept to read the file again after the admin maps its columns. */
   bytes: Uint8Array;
   files: ParsedFile[];
+  /** Set when the bytes are no export at all (a PDF, a document, a picture, prose). */
+  nonExport?: NonExportKind;
 }
 
 /** The admin's mappings as core's table hints. */
@@ -72,12 +76,19 @@ export function readInput(id: string, name: string, bytes: Uint8Array, mappings:
       }
     }
   }
-  return { id, name, bytes, files };
+  const input: StagedInput = { id, name, bytes, files };
+  // Only a file Raccord could not read is looked at: a readable export is never called a PDF.
+  if (files.length === 1 && files[0]!.error) {
+    const nonExport = nonExportKind(bytes);
+    if (nonExport) input.nonExport = nonExport;
+  }
+  return input;
 }
 
 /** Why a failed table read should open the mapping step, if it should. */
 export function mappingRequestOf(input: StagedInput, file: ParsedFile): MappingRequest | undefined {
   const code = file.error?.code;
+  if (input.nonExport) return undefined;
   if (code !== 'unknown-layout' && code !== 'missing-column' && code !== 'pronote-profile-unknown') return undefined;
   if (input.files.length !== 1) return undefined;
   const head = tableHead(input.bytes);
@@ -101,6 +112,8 @@ export function stagedView(
   inputs: StagedInput[],
   school: StoredSchool | undefined,
   stored: ParsedFile[] = [],
+  /** Inputs the admin chose to analyse without (« Analyser sans cette liste »). */
+  setAside: ReadonlySet<string> = new Set(),
 ): { staged: StagedFile[]; accepted: ParsedFile[]; acceptedInputs: StagedInput[] } {
   // PRONOTE lists no column told apart are told by their names, among the files given together
   // and the stored ones (`stored`: the current snapshots, loaded only when a list needs them).
@@ -113,6 +126,10 @@ export function stagedView(
   const views = pairs.map((p) => p.view);
   refuseForeignFiles(views, school ? { uai: school.uai, schoolYear: school.schoolYear } : {});
   const used = new Set(selectFiles(views));
+  // The people a list should name: those of the SIECLE/STS-web exports given now and stored.
+  const authoritative = (f: ParsedFile) => f.kind.startsWith('siecle') || f.kind === 'sts-emp';
+  let reference: NameSets | undefined;
+  const people = () => (reference ??= referenceNames([...views.filter((v) => !v.error && used.has(v) && authoritative(v)), ...stored.filter(authoritative)]));
   const staged = pairs.map(({ input, original, view }): StagedFile => {
     const s: StagedFile = {
       inputId: input.id,
@@ -132,8 +149,22 @@ export function stagedView(
     if (school && (view.error?.code === 'wrong-school' || view.error?.code === 'wrong-year' || view.error?.code === 'mixed-year')) {
       s.appHint = fr.import.otherSchoolHint(school.uai, school.schoolYear);
     }
+    if (input.nonExport && view.error) {
+      s.notExport = input.nonExport;
+      s.error = { ...view.error, message: fr.import.notExport.message(view.path, input.nonExport), hint: fr.import.notExport.hint };
+    }
     const mapping = mappingRequestOf(input, original);
     if (mapping) s.mapping = mapping;
+    if (view.error?.code === 'pronote-profile-unknown') {
+      const likely = likeliestProfile(view.pronoteList);
+      s.unclassified = { rows: view.pronoteList?.content?.rows ?? 0, ...(likely ? { likely } : {}) };
+      if (setAside.has(input.id)) s.setAside = true;
+    }
+    if (!view.error && used.has(view) && (view.kind === 'pronote-ids' || view.kind === 'ent-accounts')) {
+      const overlap = listOverlap(view, people());
+      if (overlap && looksForeign(overlap)) s.foreignList = overlap;
+    }
+    s.fate = fateOf(s, view, used, views);
     return s;
   });
   // Files of another school or year are left out; duplicates too. An older export of a kind
@@ -143,9 +174,23 @@ export function stagedView(
   return { staged, accepted: kept.map((p) => p.original), acceptedInputs: kept.map((p) => p.input) };
 }
 
+/** What the import does with one staged file, as the confirmation says it. */
+function fateOf(s: StagedFile, view: ParsedFile, used: ReadonlySet<ParsedFile>, views: ParsedFile[]): FileFate {
+  if (s.setAside) return { kind: 'set-aside' };
+  if (s.error) return { kind: 'refused', why: s.error.message };
+  if (FILE_KIND_SOURCE[view.kind] === null) return { kind: 'not-stored', why: fr.import.fate.encryptedWhy };
+  if (used.has(view)) return { kind: 'kept' };
+  if (view.warnings.some((w) => w.code === 'file.duplicate')) {
+    const twin = views.find((v) => v !== view && v.fingerprint === view.fingerprint && !v.error);
+    return { kind: 'duplicate', of: twin?.path ?? '' };
+  }
+  const newer = views.find((v) => v !== view && v.kind === view.kind && used.has(v));
+  return { kind: 'superseded', by: newer?.path ?? '' };
+}
+
 /** True when a staged PRONOTE list can only be told by names: the stored exports should be compared too. */
 export function needsStoredNames(inputs: StagedInput[]): boolean {
-  return inputs.some((i) => i.files.some(needsContent));
+  return inputs.some((i) => i.files.some((f) => needsContent(f) || (!f.error && (f.kind === 'pronote-ids' || f.kind === 'ent-accounts'))));
 }
 
 /** What reading an input will cost: its size, or for a zip the size of what it holds. */

@@ -10,11 +10,13 @@ import type {
   Link,
   ParsedFile,
   ParseWarning,
+  PronoteProfile,
   ReconcileResult,
   Source,
   SubjectRef,
 } from '@raccord/core';
 import type { ImportOrigin } from '../db/schema.ts';
+import type { NonExportKind } from '@raccord/core/formats/not-an-export.ts';
 import type { EntChange, EntChangeCount } from '@raccord/core/export/worklist.ts';
 
 /** One account of « À faire dans l'ENT »: a plan row to paste or to replace, and its person page. */
@@ -48,7 +50,26 @@ export interface StagedFile
   /** An extra French sentence from the app (e.g. how to change school). */
   appHint?: string;
   mapping?: MappingRequest;
+  /** The bytes are no export at all (a PDF, a document, a picture, prose): no column to map. */
+  notExport?: NonExportKind;
+  /** An unclassified PRONOTE list the admin chose to analyse without. */
+  setAside?: boolean;
+  /** An unclassified PRONOTE list: how many people it holds, and who its names suggest, to say what goes missing without it. */
+  unclassified?: { rows: number; likely?: PronoteProfile };
+  /** A list whose names are mostly not among the school's people: held back until forced. */
+  foreignList?: { found: number; total: number };
+  /** What the import does with this file. */
+  fate?: FileFate;
 }
+
+/** What an import does with one file: said for every file in the confirmation. */
+export type FileFate =
+  | { kind: 'kept' }
+  | { kind: 'duplicate'; of: string }
+  | { kind: 'superseded'; by: string }
+  | { kind: 'set-aside' }
+  | { kind: 'not-stored'; why: string }
+  | { kind: 'refused'; why: string };
 
 export type Phase = 'lecture' | 'controle' | 'generation' | 'enregistrement' | 'rapprochement';
 
@@ -63,6 +84,8 @@ export interface CommitSummary {
   importId: number;
   files: number;
   refused: number;
+  /** Every staged file and what the import did with it. */
+  fates: { path: string; fate: FileFate }[];
 }
 
 /** A source as it feeds the dataset now. */

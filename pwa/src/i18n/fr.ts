@@ -3,6 +3,9 @@
  * a second file with the same shape, chosen at start-up.
  */
 import type { Severity, Source } from '@raccord/core';
+import { PRONOTE_PROFILE_FR, type PronoteProfile } from '@raccord/core/model/types.ts';
+import type { NonExportKind } from '@raccord/core/formats/not-an-export.ts';
+import type { FileFate } from '../engine/types.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
@@ -138,8 +141,6 @@ export const fr = {
     commit: (n: number) => `Enregistrer et analyser (${plural(n, 'fichier')})`,
     commitNone: 'Aucun fichier utilisable : corrigez ou retirez les fichiers refusés.',
     clear: 'Tout retirer',
-    committed: (n: number, refused: number) =>
-      `Import enregistré : ${plural(n, 'fichier')}${refused ? `, ${plural(refused, 'fichier refusé', 'fichiers refusés')} laissé${refused > 1 ? 's' : ''} de côté` : ''}.`,
     cancelled: "Import annulé : rien n'a été enregistré, les données précédentes sont intactes.",
     cancel: "Annuler l'import",
     progress: {
@@ -167,6 +168,65 @@ export const fr = {
         .join(', ') || 'aucun enregistrement',
     mapColumns: 'Indiquer les colonnes',
     chooseList: 'Indiquer la liste',
+    /** An unclassified PRONOTE list: the admin's choice before the analysis. */
+    setAside: 'Analyser sans cette liste',
+    setAsideUndo: 'Reprendre cette liste',
+    setAsideConsequence: (rows: number, likely?: PronoteProfile) =>
+      `Analyser sans cette liste : ${rows ? `ses ${plural(rows, 'personne')}` : "les personnes qu'elle contient"} n'auront pas d'identifiant PRONOTE dans l'analyse (${
+        likely ? `ses noms évoquent plutôt les ${PRONOTE_PROFILE_FR[likely]}s : les ${PRONOTE_PROFILE_FR[likely]}s n'auront pas d'identifiant PRONOTE` : "si c'est la liste des professeurs : les professeurs n'auront pas d'identifiant PRONOTE"
+      }) et Raccord ne proposera aucun identifiant pour ${rows > 1 ? 'elles' : 'elle'}.`,
+    statusSetAside: 'Laissée de côté, à votre demande',
+    statusNotExport: "Ce n'est pas un export",
+    notExport: {
+      message: (file: string, kind: NonExportKind) =>
+        `« ${file} » n'est pas un export : ${{ pdf: "c'est un document PDF", office: "c'est un document de traitement de texte ou un tableur", image: "c'est une image", prose: "c'est un texte rédigé (une note, un compte rendu), pas un tableau" }[kind]}. Raccord ne lit que les exports des portails.`,
+      hint: 'Retirez ce fichier et déposez les exports attendus (liste ci-dessous).',
+      expectedTitle: 'Les exports que Raccord lit, et où les obtenir',
+      expected: [
+        "SIECLE Base élèves : Exportations > En XML — ElevesSansAdresses.xml (ou ElevesAvecAdresses), ResponsablesAvecAdresses.xml, Structures.xml, Nomenclature.xml (les ZIP téléchargés conviennent tels quels).",
+        'STS-web : Mise à jour > Exports > Emploi du temps — sts_emp_RNE_ANNEE.xml.',
+        "ENT : console d'administration, export des comptes (fichier CSV séparé par des « ; », par exemple export.txt ou ENT-Identifiants.csv).",
+        "PRONOTE : la liste des élèves, des professeurs ou des responsables avec la colonne « Identifiant PRONOTE », enregistrée en CSV/TXT ou copiée-collée ci-dessous.",
+      ],
+    },
+    gate: {
+      undecided: (n: number) =>
+        `${n > 1 ? `${n} listes PRONOTE ne disent pas qui elles contiennent : pour chacune, choisissez` : 'Une liste PRONOTE ne dit pas qui elle contient : choisissez'} « Indiquer la liste » ou « Analyser sans cette liste » avant d'enregistrer.`,
+      undecidedError: (n: number) => `${plural(n, 'liste PRONOTE non classée', 'listes PRONOTE non classées')} : indiquez la liste ou choisissez de l'analyser sans elle.`,
+      stoppedTitle: 'Import arrêté : vérifiez avant de mélanger ces fichiers aux données enregistrées',
+      mostlyRefused: (refused: number, kept: number) =>
+        `${plural(refused, 'fichier refusé', 'fichiers refusés')} pour ${plural(kept, 'fichier accepté', 'fichiers acceptés')} : ce lot vient sans doute d'un autre établissement ou d'une autre année. Les fichiers acceptés (souvent des listes ENT ou PRONOTE, qui ne disent pas leur établissement) seraient mêlés aux données enregistrées.`,
+      foreignList: (file: string, found: number, total: number) =>
+        `« ${file} » : seuls ${found.toLocaleString('fr-FR')} des ${plural(total, 'nom')} de la liste sont parmi les personnes de SIECLE et STS-web de l'établissement (moins de la moitié). C'est probablement la liste d'un autre établissement.`,
+      replaceHint:
+        "Pour passer à cet autre établissement : exportez une sauvegarde puis effacez les données (page « Données »), et importez ses fichiers. Sinon retirez les fichiers en cause.",
+      dataPage: 'Aller à la page « Données »',
+      force: 'Enregistrer quand même',
+      stoppedError: "Import arrêté : la plupart des fichiers sont refusés, ou une liste ne correspond pas à l'établissement. Enregistrez quand même seulement si c'est voulu.",
+    },
+    fate: {
+      encryptedWhy: "export chiffré d'Index Éducation : il n'est lisible que par l'ENT destinataire",
+      line: (path: string, fate: FileFate) => {
+        switch (fate.kind) {
+          case 'kept':
+            return `« ${path} » : enregistré.`;
+          case 'duplicate':
+            return `« ${path} » : compté une fois, c'est une copie de « ${fate.of} ».`;
+          case 'superseded':
+            return `« ${path} » : non utilisé, « ${fate.by} » est un export plus récent du même type.`;
+          case 'set-aside':
+            return `« ${path} » : laissé de côté à votre demande (liste PRONOTE non classée).`;
+          case 'not-stored':
+            return `« ${path} » : non enregistré, ${fate.why}.`;
+          case 'refused':
+            return `« ${path} » : refusé. ${fate.why}`;
+        }
+      },
+      counts: (kept: number, once: number, other: number) =>
+        `Import enregistré : ${plural(kept, 'fichier enregistré', 'fichiers enregistrés')}${once ? `, ${plural(once, 'copie comptée', 'copies comptées')} une fois` : ''}${other ? `, ${plural(other, 'fichier non enregistré', 'fichiers non enregistrés')}` : ''}.`,
+      reportTitle: 'Dernier import : ce que Raccord a fait de chaque fichier',
+      details: 'Voir le détail',
+    },
   },
   mapping: {
     title: 'Correspondance des colonnes',
@@ -536,6 +596,17 @@ export const fr = {
   },
   data: {
     title: 'Données',
+    personInCharge: {
+      title: "Comptes ENT des « personnes en charge »",
+      text:
+        "Les responsables légaux ont toujours un compte ENT. Les « personnes en charge » (niveau de responsabilité 2 dans SIECLE) n'en ont que si l'ENT est réglé pour en créer. Ce réglage change les constats « sans compte ENT » des responsables.",
+      legend: "L'ENT crée-t-il des comptes aux personnes en charge ?",
+      inferred: (v?: boolean) =>
+        `Déduit de l'export ENT (par défaut)${v === undefined ? '' : v ? " : oui, l'export contient des comptes de personnes en charge" : " : non, l'export ne contient aucun compte de personne en charge"}`,
+      yes: 'Oui, l’ENT leur crée un compte',
+      no: 'Non, l’ENT ne leur crée pas de compte',
+      saved: 'Réglage enregistré : l’analyse en tient compte.',
+    },
     storageTitle: 'Espace de stockage',
     used: (used: string, quota: string) => `${used} utilisés sur ${quota} disponibles.`,
     unknownUsage: "Le navigateur n'indique pas l'espace utilisé.",

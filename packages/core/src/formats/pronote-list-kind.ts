@@ -24,7 +24,7 @@ const FOUND_AMONG: Record<PronoteProfile, string> = {
 };
 
 /** Family (or usage) name × given name (or its first word): tolerant to a compound given name. */
-function nameKeys(n: PersonName): string[] {
+export function nameKeys(n: PersonName): string[] {
   const families = [n.family, n.usage].map(normalizeName).filter(Boolean);
   const given = normalizeName(n.given);
   if (!families.length || !given) return [];
@@ -34,9 +34,9 @@ function nameKeys(n: PersonName): string[] {
   return keys;
 }
 
-type NameSets = Record<PronoteProfile, Set<string>>;
+export type NameSets = Record<PronoteProfile, Set<string>>;
 
-function referenceNames(files: ParsedFile[]): NameSets {
+export function referenceNames(files: ParsedFile[]): NameSets {
   const sets: NameSets = { pupil: new Set(), guardian: new Set(), teacher: new Set(), staff: new Set() };
   const add = (set: Set<string>, n: PersonName) => {
     for (const k of nameKeys(n)) set.add(k);

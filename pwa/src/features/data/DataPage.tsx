@@ -134,6 +134,8 @@ export function DataPage() {
         )}
       </section>
 
+      <EntAccountsSetting />
+
       <section className="card" aria-labelledby="br-title">
         <h2 id="br-title">{fr.data.bridgeTitle}</h2>
         <p>{fr.data.bridgeText}</p>
@@ -197,6 +199,44 @@ export function DataPage() {
         />
       )}
     </div>
+  );
+}
+
+type AccountChoice = 'inferred' | 'yes' | 'no';
+
+/**
+ * Does the ENT create accounts for « personnes en charge »? Kept in the database (settings) and
+ * given to the analysis; left to Raccord, it is inferred from the ENT export and said so.
+ */
+function EntAccountsSetting() {
+  const qc = useQueryClient();
+  const { notify } = useFeedback();
+  const q = useQuery({ queryKey: ['account-setting'], queryFn: () => engineCall((e) => e.accountSetting()) });
+  const name = useId();
+  // The admin's click shows at once; the stored value follows.
+  const [picked, setPicked] = useState<AccountChoice>();
+  const choice: AccountChoice = picked ?? (q.data?.setting === undefined ? 'inferred' : q.data.setting ? 'yes' : 'no');
+  const change = async (c: AccountChoice) => {
+    setPicked(c);
+    await engineCall((e) => e.setAccountSetting(c === 'inferred' ? undefined : c === 'yes'));
+    await qc.invalidateQueries();
+    notify(fr.data.personInCharge.saved);
+  };
+  const t = fr.data.personInCharge;
+  return (
+    <section className="card" aria-labelledby="pic-title">
+      <h2 id="pic-title">{t.title}</h2>
+      <p className="hint">{t.text}</p>
+      <fieldset>
+        <legend>{t.legend}</legend>
+        {(['inferred', 'yes', 'no'] as const).map((c) => (
+          <div key={c}>
+            <input type="radio" id={`${name}-${c}`} name={name} checked={choice === c} disabled={!q.data} onChange={() => void change(c)} />{' '}
+            <label htmlFor={`${name}-${c}`}>{c === 'inferred' ? t.inferred(q.data?.inferred) : t[c]}</label>
+          </div>
+        ))}
+      </fieldset>
+    </section>
   );
 }
 

@@ -9,7 +9,8 @@ import { fr } from '../../i18n/fr.ts';
 import { navigate } from '../../app/router.ts';
 import { useFeedback } from '../../app/feedback.tsx';
 import { useOverview } from '../../lib/queries.ts';
-import type { StagedFile } from '../../engine/types.ts';
+import type { CommitSummary, StagedFile } from '../../engine/types.ts';
+import { importGate, type ImportGate } from '../../engine/gate.ts';
 import { fromDataTransfer, fromFileList, fromPaste } from './collect.ts';
 import { importActions, useImportState } from './importStore.ts';
 import { MappingDialog } from './MappingDialog.tsx';
@@ -34,7 +35,10 @@ export function ImportPage() {
     if (o.kind === 'cancelled') notify(fr.import.cancelled);
     else if (o.kind === 'error') notify(fr.app.errorDetail(o.message), { tone: 'error' });
     else {
-      notify(fr.import.committed(o.summary.files, o.summary.refused));
+      const f = o.summary.fates;
+      const once = f.filter((x) => x.fate.kind === 'duplicate').length;
+      const kept = f.filter((x) => x.fate.kind === 'kept').length;
+      notify(fr.import.fate.counts(kept, once, f.length - kept - once), { action: { label: fr.import.fate.details, run: () => navigate({ name: 'import' }) } });
       navigate({ name: 'overview' });
     }
     importActions.clearOutcome();
@@ -48,6 +52,7 @@ export function ImportPage() {
   };
 
   const usable = state.staged.filter((s) => !s.error).length;
+  const gate = importGate(state.staged);
   const currentYear = schoolYearOf(overview.data?.today ?? new Date().toISOString().slice(0, 10));
   const hasData = !!overview.data?.result;
 
@@ -79,10 +84,18 @@ export function ImportPage() {
           <h2 id="staged-title">{fr.import.stagedTitle}</h2>
           <LastYearNotice staged={state.staged} currentYear={currentYear} />
           <StagedTable staged={state.staged} busy={busy} onMap={setMapping} currentYear={currentYear} />
+          {state.staged.some((s) => s.notExport) && <ExpectedExports />}
+          <GateNotice gate={gate} />
           <div className="actions">
-            <button type="button" className="primary" disabled={busy || usable === 0} onClick={() => importActions.commit(qc)}>
-              {fr.import.commit(usable)}
-            </button>
+            {gate.stopped && !gate.undecided.length ? (
+              <button type="button" className="primary" disabled={busy || usable === 0} onClick={() => importActions.commit(qc, true)} data-testid="force-commit">
+                {fr.import.gate.force}
+              </button>
+            ) : (
+              <button type="button" className="primary" disabled={busy || usable === 0 || gate.undecided.length > 0} onClick={() => importActions.commit(qc)}>
+                {fr.import.commit(usable)}
+              </button>
+            )}
             <button type="button" className="button-secondary" disabled={busy} onClick={() => importActions.remove(state.staged.map((s) => s.inputId))}>
               {fr.import.clear}
             </button>
@@ -90,6 +103,8 @@ export function ImportPage() {
           {usable === 0 && <p className="hint">{fr.import.commitNone}</p>}
         </section>
       )}
+
+      {state.report && !state.staged.length && <ImportReport report={state.report} />}
 
       <section aria-labelledby="paste-title" className="card">
         <h2 id="paste-title">{fr.import.pasteTitle}</h2>
@@ -149,6 +164,67 @@ export function ImportPage() {
   );
 }
 
+/** The exports Raccord reads and where each portal gives them: shown when a file is none of them. */
+function ExpectedExports() {
+  return (
+    <div className="notice-info" data-testid="expected-exports">
+      <p>
+        <strong>{fr.import.notExport.expectedTitle}</strong>
+      </p>
+      <ul>
+        {fr.import.notExport.expected.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Why « Enregistrer et analyser » waits: lists to classify, or a batch that looks like another school's. */
+function GateNotice({ gate }: { gate: ImportGate }) {
+  return (
+    <>
+      {gate.undecided.length > 0 && (
+        <p className="notice-warn" data-testid="undecided-lists">
+          {fr.import.gate.undecided(gate.undecided.length)}
+        </p>
+      )}
+      {gate.stopped && (
+        <div className="notice-warn" role="alert" data-testid="import-stopped">
+          <p>
+            <strong>{fr.import.gate.stoppedTitle}</strong>
+          </p>
+          <ul>
+            {gate.mostlyRefused && <li>{fr.import.gate.mostlyRefused(gate.refused, gate.kept)}</li>}
+            {gate.foreignLists.map((s) => (
+              <li key={`${s.inputId}|${s.path}`}>{fr.import.gate.foreignList(s.path, s.foreignList!.found, s.foreignList!.total)}</li>
+            ))}
+          </ul>
+          <p>
+            {fr.import.gate.replaceHint} <a href="#/donnees">{fr.import.gate.dataPage}</a>
+          </p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The confirmation of the last import, file by file. */
+function ImportReport({ report }: { report: CommitSummary }) {
+  return (
+    <section aria-labelledby="report-title" className="card" data-testid="import-report">
+      <h2 id="report-title">{fr.import.fate.reportTitle}</h2>
+      <ul className="import-report">
+        {report.fates.map((f, i) => (
+          <li key={i} data-fate={f.fate.kind}>
+            {fr.import.fate.line(f.path, f.fate)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Files of a school year before the one running today (it starts on 1 September): said before they are mixed in. */
 function LastYearNotice({ staged, currentYear }: { staged: StagedFile[]; currentYear: number }) {
   const old = staged.filter((s) => s.schoolYear !== undefined && s.schoolYear < currentYear);
@@ -195,13 +271,19 @@ function StagedTable({ staged, busy, onMap, currentYear }: { staged: StagedFile[
               <td>{s.exportDate ? fr.common.date(s.exportDate) : s.error ? fr.common.none : <span className="sub">{fr.import.exportDateUnknown}</span>}</td>
               <td>{s.error ? fr.common.none : fr.import.countsLine(s.counts)}</td>
               <td>
-                {s.error ? (
+                {s.setAside ? (
                   <div className="file-error">
-                    <Badge tone={s.mapping ? 'warn' : 'error'}>{s.mapping ? fr.import.statusMapping : fr.import.statusRefused}</Badge>
+                    <Badge tone="warn">{fr.import.statusSetAside}</Badge>
+                    <p>{fr.import.setAsideConsequence(s.unclassified?.rows ?? 0, s.unclassified?.likely)}</p>
+                  </div>
+                ) : s.error ? (
+                  <div className="file-error">
+                    <Badge tone={s.mapping ? 'warn' : 'error'}>{s.notExport ? fr.import.statusNotExport : s.mapping ? fr.import.statusMapping : fr.import.statusRefused}</Badge>
                     <p>{s.error.message}</p>
                     <p>
                       <strong>{fr.import.whatToDo}</strong> {s.error.hint}
                     </p>
+                    {s.unclassified && <p>{fr.import.setAsideConsequence(s.unclassified.rows, s.unclassified.likely)}</p>}
                     {s.appHint && <p>{s.appHint}</p>}
                   </div>
                 ) : (
@@ -219,9 +301,14 @@ function StagedTable({ staged, busy, onMap, currentYear }: { staged: StagedFile[
                 )}
               </td>
               <td className="actions-cell">
-                {s.mapping && (
+                {s.mapping && !s.setAside && (
                   <button type="button" disabled={busy} onClick={() => onMap(s)}>
                     {s.mapping.need === 'profile' ? fr.import.chooseList : fr.import.mapColumns}
+                  </button>
+                )}
+                {s.mapping?.need === 'profile' && (
+                  <button type="button" className="button-secondary" disabled={busy} onClick={() => importActions.setAside(s.inputId, !s.setAside)}>
+                    {s.setAside ? fr.import.setAsideUndo : fr.import.setAside}
                   </button>
                 )}
                 <button

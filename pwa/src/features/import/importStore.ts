@@ -16,9 +16,11 @@ export interface ImportState {
   job: { progress: Progress } | null;
   /** The last job's outcome, for the page to announce. */
   outcome: { kind: 'cancelled' } | { kind: 'committed'; summary: CommitSummary } | { kind: 'error'; message: string } | null;
+  /** What the last import did with each file, shown on this page until files are staged again. */
+  report: CommitSummary | null;
 }
 
-let state: ImportState = { staged: [], origin: 'fichiers', job: null, outcome: null };
+let state: ImportState = { staged: [], origin: 'fichiers', job: null, outcome: null, report: null };
 const listeners = new Set<() => void>();
 
 function set(patch: Partial<ImportState>): void {
@@ -72,7 +74,7 @@ export const importActions = {
   async add(inputs: EngineInput[], origin: ImportOrigin = 'fichiers'): Promise<void> {
     if (!inputs.length) return;
     const staged = await run({ phase: 'lecture', done: 0, total: inputs.length }, (p) => engineCall((e) => e.stage(inputs, p)));
-    if (staged) set({ staged, origin: state.staged.length && state.origin !== origin ? 'fichiers' : origin });
+    if (staged) set({ staged, origin: state.staged.length && state.origin !== origin ? 'fichiers' : origin, report: null });
   },
 
   /** Generates the sample school, reads it and commits it at once: one click to see Raccord work. */
@@ -94,13 +96,20 @@ export const importActions = {
     set({ staged });
   },
 
-  async commit(qc: QueryClient): Promise<boolean> {
-    const summary = await run({ phase: 'enregistrement', done: 0, total: 1 }, (p) => engineCall((e) => e.commit(state.origin, p)));
+  /** « Analyser sans cette liste » for an unclassified PRONOTE list, or taking it back. */
+  async setAside(id: string, aside: boolean): Promise<void> {
+    const staged = await engineCall((e) => e.setAsideList(id, aside));
+    set({ staged });
+  },
+
+  /** `force`: the admin's « Enregistrer quand même » on a batch the gate stopped. */
+  async commit(qc: QueryClient, force = false): Promise<boolean> {
+    const summary = await run({ phase: 'enregistrement', done: 0, total: 1 }, (p) => engineCall((e) => e.commit(state.origin, p, { force })));
     if (!summary) return false;
     // Ask the browser to keep the data (granted silently or not at all, never a prompt in Chrome).
     void navigator.storage?.persist?.().catch(() => false);
     await qc.invalidateQueries();
-    set({ staged: [], origin: 'fichiers', outcome: { kind: 'committed', summary } });
+    set({ staged: [], origin: 'fichiers', outcome: { kind: 'committed', summary }, report: summary });
     return true;
   },
 
@@ -114,6 +123,6 @@ export const importActions = {
 
   /** After a wipe or a restore. */
   reset(): void {
-    set({ staged: [], origin: 'fichiers', job: null, outcome: null });
+    set({ staged: [], origin: 'fichiers', job: null, outcome: null, report: null });
   },
 };
