@@ -27,3 +27,5 @@ export type EntngVariantId = 'ode' | 'tableau' | 'cellules' | 'aria';
 export declare const ENTNG_VARIANTS: readonly { id: EntngVariantId; label: string }[];
 /** The replica URL path of an Open ENT NG console page in one markup variant (`ode`: no query). */
 export declare function entngPath(pathname: string, variant?: EntngVariantId): string;
+/** A page's HTML re-rendered in one of its list variants (LIST_VARIANTS); unchanged for an unknown one. */
+export declare function applyListVariant(html: string, pagePath: string, variantId: string): string;

@@ -126,6 +126,15 @@ export const LIST_VARIANTS = {
 };
 
 /**
+ * `html` (a page of `pagePath`, e.g. a generated 1,000-row SIECLE list) re-rendered in one of that
+ * page's list variants (LIST_VARIANTS); unchanged for an unknown variant. For the benchmark.
+ */
+export function applyListVariant(html, pagePath, variantId) {
+  const v = LIST_VARIANTS[pagePath]?.find((x) => x.id === variantId);
+  return v ? listVariant(html, v.table, v) : html;
+}
+
+/**
  * The Open ENT NG console's markup variants (`/admin/…?variante=…`, rendered by the replica's own
  * script entng/entng.js and kept across its client-side navigation): the user list and the user
  * record as other themes and versions of the console plausibly render them, with its French
