@@ -242,13 +242,17 @@ mark[data-raccord="mark"]:focus-visible { outline: 2px solid #1d4f91; outline-of
 `;
 
 const prepared = new WeakSet<Document>();
+/** The marks' style element of each page: checked by reference, not searched for at each mark (a 1,000-row list). */
+const markStyles = new WeakMap<Document, HTMLStyleElement>();
 
 function prepareMarks(doc: Document): void {
-  if (!doc.querySelector(`style[${OWN_ATTR}="style"]`)) {
-    const style = doc.createElement('style');
+  // A page that re-renders its head may drop the style: put it back.
+  if (!markStyles.get(doc)?.isConnected) {
+    const style = doc.querySelector<HTMLStyleElement>(`style[${OWN_ATTR}="style"]`) ?? doc.createElement('style');
     style.setAttribute(OWN_ATTR, 'style');
     style.textContent = MARK_CSS;
-    (doc.head ?? doc.documentElement).append(style);
+    if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    markStyles.set(doc, style);
   }
   if (prepared.has(doc)) return;
   prepared.add(doc);

@@ -8,7 +8,7 @@ import { entng, entngRoute, idpnValue } from '../portals/entng';
 import { kosmos } from '../portals/kosmos';
 import { siecle, siecleKeys } from '../portals/siecle';
 import { sts } from '../portals/sts';
-import { KOSMOS_RECORD_VARIANTS, kosmosRecordPath, LIST_VARIANTS } from '../../test/portals/render.mjs';
+import { ENTNG_VARIANTS, entngPath, KOSMOS_RECORD_VARIANTS, kosmosRecordPath, LIST_VARIANTS } from '../../test/portals/render.mjs';
 import { ENTNG_STRUCTURE, loadEntng, loadReplica, ORIGIN, stubPortalFetch } from './helpers';
 
 /** A list page and each of its markup variants (the same rows, other markup). */
@@ -37,12 +37,13 @@ describe('page detection: each replica is recognised by its own adapter only', (
     expect(found?.page.kinds ?? null).toEqual(kinds);
   });
 
-  it('Open ENT NG: list, then record after client-side navigation, then the export page', async () => {
+  it.each(ENTNG_VARIANTS.map((v) => v.id))('Open ENT NG (variant « %s »): list, then record after client-side navigation, then the export page', async (variant) => {
     stubPortalFetch();
-    await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/filter`, 'li.lct-list-item');
+    await loadEntng(entngPath(`/admin/${ENTNG_STRUCTURE}/users/list/filter`, variant), '[data-id-for-replica]');
     expect(detectPage(document, here())?.page).toEqual({ portal: 'entng', kinds: ['user-list'] });
-    (document.querySelectorAll<HTMLElement>('li.lct-list-item')[2]!).click();
-    await vi.waitFor(() => expect(document.querySelector('.panel-header')).not.toBeNull());
+    // The replica's own click handler (the third user of its data), as the admin clicks a row.
+    (document.querySelectorAll<HTMLElement>('[data-id-for-replica]')[2]!).click();
+    await vi.waitFor(() => expect(document.querySelector('ode-user-details')).not.toBeNull());
     expect(here().pathname).toBe(`/admin/${ENTNG_STRUCTURE}/users/list/u-petit/details`);
     expect(detectPage(document, here())?.page).toEqual({ portal: 'entng', kinds: ['user-list', 'user-record'] });
     await loadEntng(`/admin/${ENTNG_STRUCTURE}/imports-exports/export`, '#export-btn');
@@ -158,11 +159,22 @@ describe('Open ENT NG', () => {
     expect(idpnValue(null)).toBe('');
   });
 
-  it('list items by display name; record login from its form field; never an _ngcontent attribute', async () => {
+  it.each(ENTNG_VARIANTS.map((v) => v.id))('variant « %s »: one list target per user, by name; record login, name and profile by their labels; never an _ngcontent attribute', async (variant) => {
     stubPortalFetch();
-    await loadEntng(`/admin/${ENTNG_STRUCTURE}/users/list/u-martin/details`, '.panel-header');
-    expect(entng.listRows!(document, here()).map((r) => r.nameKey)).toEqual(['MARTIN CLAIRE', 'DURAND LUCAS', 'PETIT EMMA', 'BERNARD HUGO', 'LEROY INES', 'MOREAU PAUL', 'ANCIEN LEA']);
-    expect(entng.record!(document, here())!.identity).toEqual({ login: 'claire.martin', displayName: 'MARTIN Claire', profile: 'Enseignant' });
+    await loadEntng(entngPath(`/admin/${ENTNG_STRUCTURE}/users/list/u-durand/details`, variant), 'ode-user-details');
+    const rows = entng.listRows!(document, here());
+    expect(rows.map((r) => r.nameKey)).toEqual(['MARTIN CLAIRE', 'DURAND LUCAS', 'PETIT EMMA', 'BERNARD HUGO', 'LEROY INES', 'MOREAU PAUL', 'ANCIEN LEA']);
+    // Each mark goes to the element showing the family name (an item, or the « Nom » cell).
+    expect(rows.every((r, i) => r.cell.textContent!.includes(['MARTIN', 'DURAND', 'PETIT', 'BERNARD', 'LEROY', 'MOREAU', 'ANCIEN'][i]!))).toBe(true);
+    expect(rows.every((r) => !r.cell.closest('ode-user-details'))).toBe(true);
+    // A pupil: the header adds « - 2NDE3 », not part of the name.
+    expect(entng.record!(document, here())!.identity).toEqual({ login: 'lucas.durand', displayName: 'DURAND Lucas', profile: 'Élève' });
+  });
+
+  it.each(ENTNG_VARIANTS.map((v) => v.id))('variant « %s »: the list alone is no record', async (variant) => {
+    stubPortalFetch();
+    await loadEntng(entngPath(`/admin/${ENTNG_STRUCTURE}/users/list/filter`, variant), '[data-id-for-replica]');
+    expect(entng.record!(document, here())).toBeNull();
   });
 
   it('a themed record (fields not in div.form-field): the login still read by its label', async () => {

@@ -4,7 +4,11 @@
  * markup variant the replicas declare (test/portals/render.mjs: KOSMOS_RECORD_VARIANTS,
  * LIST_VARIANTS), or on the plain page when they declare none.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import * as replicas from '../portals/render.mjs';
+
+const ENTNG_STRUCTURE = JSON.parse(fs.readFileSync(path.join(replicas.PORTALS_DIR, 'entng/data.json'), 'utf8')).structure.id;
 
 /** Record variants: `{ id, path(slug) }`; the plain `fiche-<slug>.html` alone without variants. */
 const recordVariants = replicas.KOSMOS_RECORD_VARIANTS
@@ -59,8 +63,30 @@ const LIST_SCREENS = [
 /** @type {{ name: string; page: string; expect: 'fill' | 'ambiguous' | 'replace'; person?: string; id?: string; current?: string; candidates?: string[]; slot?: string }[]} */
 export const RECORDS = RECORD_SCREENS.flatMap(({ slug, name, ...c }) => recordVariants.map((v) => ({ ...c, name: `Kosmos, ${name} [${v.id}]`, page: v.path(slug) })));
 
-/** @type {{ name: string; page: string; count?: number; rows: { text: string; mark: RegExp | null }[] }[]} */
-export const LISTS = LIST_SCREENS.flatMap(({ name, page, ...c }) => listVariants(page).map((v) => ({ ...c, name: `${name} [${v.id}]`, page: v.page })));
+/**
+ * The Open ENT NG console's user list (a single-page app), on each of its markup variants
+ * (ENTNG_VARIANTS: ul/li, table, ARIA grid, ARIA listbox): marks from the plan and from the
+ * directory JSON's IDPN. `rowSelector`: what holds one user there.
+ */
+const ENTNG_LIST = {
+  name: 'Open ENT NG, utilisateurs : identifiant PRONOTE manquant ou différent, compte orphelin marqués',
+  count: 5,
+  rowSelector: 'li, tr, [role="row"], [role="option"]',
+  rows: [
+    { text: 'MARTIN', mark: /Identifiant PRONOTE manquant/ },
+    { text: 'PETIT', mark: /Identifiant PRONOTE différent/ },
+    { text: 'ANCIEN', mark: /Compte orphelin/ },
+    { text: 'MOREAU', mark: null },
+  ],
+};
+const entngLists = (replicas.ENTNG_VARIANTS ?? [{ id: 'ode' }]).map((v) => ({
+  ...ENTNG_LIST,
+  name: `${ENTNG_LIST.name} [${v.id}]`,
+  page: `admin/${ENTNG_STRUCTURE}/users/list/filter${v.id === 'ode' ? '' : `?variante=${v.id}`}`,
+}));
+
+/** @type {{ name: string; page: string; count?: number; rowSelector?: string; rows: { text: string; mark: RegExp | null }[] }[]} */
+export const LISTS = [...LIST_SCREENS.flatMap(({ name, page, ...c }) => listVariants(page).map((v) => ({ ...c, name: `${name} [${v.id}]`, page: v.page }))), ...entngLists];
 
 /**
  * Origins the admin did NOT enable, where the same replica page must stay untouched. Firefox's

@@ -248,13 +248,13 @@ async function checkList(browser, c) {
   const page = await newPage(browser);
   try {
     await page.goto(`${PORTALS}/${c.page}`);
-    // Rows (table or ARIA grid) whose text contains `text`, and the accessible names of the marks in each.
-    const marksByRow = (text) =>
-      [...document.querySelectorAll('tr, [role="row"]')].filter((r) => r.textContent.includes(text)).map((r) => [...r.querySelectorAll('mark[data-raccord="mark"][role="img"]')].map((m) => m.getAttribute('aria-label')));
+    // Rows (table or ARIA grid, or the case's own `rowSelector`) whose text contains `text`, and the accessible names of the marks in each.
+    const marksByRow = ([text, selector]) =>
+      [...document.querySelectorAll(selector)].filter((r) => r.textContent.includes(text)).map((r) => [...r.querySelectorAll('mark[data-raccord="mark"][role="img"]')].map((m) => m.getAttribute('aria-label')));
     const expectedCount = c.count ?? 1;
     await poll(page, `marques posées (${c.count ?? 'au moins 1'})`, () => document.querySelectorAll('mark[data-raccord="mark"]').length, null, (n) => (c.count === undefined ? n >= expectedCount : n === expectedCount));
     for (const row of c.rows) {
-      const rows = await page.evaluate(marksByRow, row.text);
+      const rows = await page.evaluate(marksByRow, [row.text, c.rowSelector ?? 'tr, [role="row"]']);
       if (!rows.length) throw new Failure(`aucune ligne ne contient « ${row.text} »`);
       for (const marks of rows) {
         if (row.mark === null ? marks.length !== 0 : !marks.some((m) => row.mark.test(m))) {

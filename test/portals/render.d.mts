@@ -22,3 +22,10 @@ export declare function kosmosRecordPath(slug: string, variant?: KosmosRecordVar
 export declare const LIST_VARIANTS: Record<string, readonly { id: string; label: string }[]>;
 /** The full Kosmos record page of any account (layout included), in one markup variant. */
 export declare function renderKosmosRecord(user: KosmosUser, variant?: KosmosRecordVariantId): string;
+export type EntngVariantId = 'ode' | 'tableau' | 'cellules' | 'aria';
+/** The Open ENT NG console's markup variants (list and record; `?variante=…`). */
+export declare const ENTNG_VARIANTS: readonly { id: EntngVariantId; label: string }[];
+/** The replica URL path of an Open ENT NG console page in one markup variant (`ode`: no query). */
+export declare function entngPath(pathname: string, variant?: EntngVariantId): string;
+/** A page's HTML re-rendered in one of its list variants (LIST_VARIANTS); unchanged for an unknown one. */
+export declare function applyListVariant(html: string, pagePath: string, variantId: string): string;

@@ -125,6 +125,34 @@ export const LIST_VARIANTS = {
   ],
 };
 
+/**
+ * `html` (a page of `pagePath`, e.g. a generated 1,000-row SIECLE list) re-rendered in one of that
+ * page's list variants (LIST_VARIANTS); unchanged for an unknown variant. For the benchmark.
+ */
+export function applyListVariant(html, pagePath, variantId) {
+  const v = LIST_VARIANTS[pagePath]?.find((x) => x.id === variantId);
+  return v ? listVariant(html, v.table, v) : html;
+}
+
+/**
+ * The Open ENT NG console's markup variants (`/admin/…?variante=…`, rendered by the replica's own
+ * script entng/entng.js and kept across its client-side navigation): the user list and the user
+ * record as other themes and versions of the console plausibly render them, with its French
+ * labels (portals.md §1.2–1.4). The plain console (ngx-ode-ui) is `ode`, the default.
+ */
+export const ENTNG_VARIANTS = [
+  { id: 'ode', label: 'console ngx-ode-ui : liste ul > li.lct-list-item, champs div.form-field > label' },
+  { id: 'tableau', label: 'thème sans les classes ngx-ode-ui : liste en tableau (Nom, Prénom, Profil), fiche en dt/dd, nom dans un titre' },
+  { id: 'cellules', label: 'mise en page de l’ancienne console : « Login : » en strong suivi du texte, liste en grille ARIA de div' },
+  { id: 'aria', label: 'liste en listbox ARIA (options sans span.display-name), valeurs reliées à leur libellé par aria-labelledby' },
+];
+
+/** The replica URL path of an Open ENT NG console page in one markup variant (`ode`: no query). */
+export function entngPath(pathname, variant = 'ode') {
+  if (!ENTNG_VARIANTS.some((v) => v.id === variant)) throw new Error(`variante inconnue : ${variant}`);
+  return variant === 'ode' ? pathname : `${pathname}?variante=${variant}`;
+}
+
 function withLayout(dir, text) {
   const page = fragment(text);
   const layout = path.join(dir, '_layout.html');

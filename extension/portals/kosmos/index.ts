@@ -46,10 +46,19 @@ export const KOSMOS = {
   slotRowMaxDepth: 4,
 } as const;
 
+/**
+ * « Vous êtes ici » in the page's raw text (any case, composed or decomposed accent): checked once
+ * on the whole page before reading its elements one by one, so that another portal's long list
+ * of divs (an ARIA grid of 1,000 rows) costs one string search, not thousands of normalisations.
+ */
+const BREADCRUMB_START = /^\s*vous\s+(?:[eéêè]|e\u0302)tes\s+ici/iu;
+const BREADCRUMB_ANYWHERE = /vous\s+(?:[eéêè]|e\u0302)tes\s+ici/iu;
+
 function breadcrumb(doc: Document): string {
+  if (!BREADCRUMB_ANYWHERE.test(doc.body?.textContent ?? '')) return '';
   const want = norm(KOSMOS.breadcrumb);
   for (const el of Array.from(doc.querySelectorAll('p, nav, div, span, li'))) {
-    if (el.childElementCount > 6) continue;
+    if (el.childElementCount > 6 || !BREADCRUMB_START.test(el.textContent ?? '')) continue;
     const t = text(el);
     if (norm(t).startsWith(want)) return t;
   }

@@ -8,10 +8,12 @@
  * - a plain pupil account (no trap, no ID yet) → one click fills exactly its true PRONOTE ID;
  * - an account the files cannot safely link (a trap whose true answer is « leave it empty ») →
  *   nothing to fill;
+ * both on every markup variant of the record (KOSMOS_RECORD_VARIANTS, `&variante=…`), with one
+ * plan computed once by the app and one tab per variant;
  * - a record the plan cannot tie to anyone (its login unknown): « Choisir la personne », a search
  *   by name in the panel, one confirmation, and the chosen pupil's true ID is in the field.
  */
-import { enablePortals, expect, test, waitForBridge } from './fixtures';
+import { enablePortals, expect, KOSMOS_RECORD_VARIANTS, test, waitForBridge } from './fixtures';
 import { appPublishesSamplePlan, firstAccount, recordUrl, sampleSchool } from './sample-school';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
@@ -19,7 +21,7 @@ test.beforeEach(async ({ context, extensionId, sw }) => {
   await enablePortals(context, extensionId);
 });
 
-test('the app’s own plan: a plain pupil is filled with its true PRONOTE ID; traps fill nothing', async ({ context, sw }) => {
+test('the app’s own plan, on every record variant: a plain pupil is filled with its true PRONOTE ID; traps fill nothing', async ({ context, sw }) => {
   test.setTimeout(240_000);
   const { truth } = sampleSchool();
   const uai = truth.school.uai;
@@ -33,33 +35,38 @@ test('the app’s own plan: a plain pupil is filled with its true PRONOTE ID; tr
   const app = await context.newPage();
   await appPublishesSamplePlan(app, sw, [pupil.login, ...traps.map((t) => t.login)]);
 
-  // 1. The plain pupil: one click fills the field, « Valider » saves the true ID.
-  const page = await context.newPage();
-  await page.goto(recordUrl(pupil, uai));
-  await expect(page.locator('td.valeur')).toHaveText('');
-  const panel = page.getByRole('complementary', { name: 'Raccord' });
-  await expect(panel).toContainText('Reconnu par son identifiant ENT');
-  await expect(panel).toContainText(pupil.pronoteId!);
-  await panel.getByRole('button', { name: 'Remplir l’identifiant PRONOTE' }).click();
-  await expect(panel).toContainText('Identifiant rempli');
-  await expect(page.locator('td.valeur input')).toHaveValue(pupil.pronoteId!);
-  await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.locator('td.valeur')).toContainText('Valeur enregistrée');
-  expect((await page.locator('td.valeur').innerText()).replace('Valeur enregistrée.', '').trim()).toBe(pupil.pronoteId);
+  for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
+    const at = (row: Parameters<typeof recordUrl>[0]) => `${recordUrl(row, uai)}&variante=${variant}`;
+    // The « Modifier la valeur » row's value: a table cell, or a list item's span (« dl »).
+    const page = await context.newPage();
+    const slot = page.locator('.valeur');
+    const panel = page.getByRole('complementary', { name: 'Raccord' });
 
-  // 2. Traps (indistinguishable homonym, near-name newcomer): the panel offers no fill, the field stays empty.
-  for (const trap of traps) {
-    const trapPage = await context.newPage();
-    await trapPage.goto(recordUrl(trap, uai));
-    const trapPanel = trapPage.getByRole('complementary', { name: 'Raccord' });
-    await expect(trapPanel, trap.login).toContainText(/Lien ambigu|Aucun identifiant PRONOTE attendu|Absent de PRONOTE|Plusieurs personnes du plan|non confirmé/);
-    // Two PRONOTE rows nothing tells apart: the panel lists them (the right one among them) for the admin to decide.
-    if (trap.trap === 'homonym-indistinguishable') await expect(trapPanel.getByRole('list', { name: 'Candidats' }), trap.login).toContainText(trap.hidden!);
-    // No fill of any kind: neither the plain one nor one « after confirmation ».
-    await expect(trapPanel.getByRole('button', { name: /remplir|remplacer/i }), trap.login).toHaveCount(0);
-    await expect(trapPage.locator('td.valeur input'), trap.login).toHaveCount(0);
-    await expect(trapPage.locator('td.valeur'), trap.login).toHaveText('');
-    await trapPage.close();
+    // 1. The plain pupil: one click fills the field, « Valider » saves the true ID.
+    await page.goto(at(pupil));
+    await expect(slot, variant).toHaveText('');
+    await expect(panel, variant).toContainText('Reconnu par son identifiant ENT');
+    await expect(panel, variant).toContainText(pupil.pronoteId!);
+    await panel.getByRole('button', { name: 'Remplir l’identifiant PRONOTE' }).click();
+    await expect(panel, variant).toContainText('Identifiant rempli');
+    await expect(slot.locator('input'), variant).toHaveValue(pupil.pronoteId!);
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await expect(slot, variant).toContainText('Valeur enregistrée');
+    expect((await slot.innerText()).replace('Valeur enregistrée.', '').trim(), variant).toBe(pupil.pronoteId);
+
+    // 2. Traps (indistinguishable homonym, near-name newcomer): the panel offers no fill, the field stays empty.
+    for (const trap of traps) {
+      const what = `${variant}: ${trap.login}`;
+      await page.goto(at(trap));
+      await expect(panel, what).toContainText(/Lien ambigu|Aucun identifiant PRONOTE attendu|Absent de PRONOTE|Plusieurs personnes du plan|non confirmé/);
+      // Two PRONOTE rows nothing tells apart: the panel lists them (the right one among them) for the admin to decide.
+      if (trap.trap === 'homonym-indistinguishable') await expect(panel.getByRole('list', { name: 'Candidats' }), what).toContainText(trap.hidden!);
+      // No fill of any kind: neither the plain one nor one « after confirmation ».
+      await expect(panel.getByRole('button', { name: /remplir|remplacer/i }), what).toHaveCount(0);
+      await expect(slot.locator('input'), what).toHaveCount(0);
+      await expect(slot, what).toHaveText('');
+    }
+    await page.close();
   }
 });
 

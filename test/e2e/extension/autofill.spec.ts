@@ -5,6 +5,7 @@
  * (test/portals/render.mjs): spans + text, th/td, dt/dd, ARIA, one cell, name in the title.
  */
 import type { BrowserContext } from '@playwright/test';
+import { kosmosRecordPath } from '../../portals/render.mjs';
 import { enablePortals, expect, KOSMOS_ANONYMOUS_RECORD, KOSMOS_RECORD_VARIANTS, openApp, PORTALS, publishPlan, recordUrl, test, waitForBridge } from './fixtures';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
@@ -78,6 +79,36 @@ test('a « Modifier la valeur » row on a record that says nobody’s name: the 
   await expect(panel.getByRole('button', { name: /Remplir|Remplacer/ })).toHaveCount(0);
   await expect(page.locator('.valeur input')).toHaveCount(0);
   await expect(page.locator('.valeur')).toHaveText('');
+});
+
+/** The replica's accounts (users.json slugs): every one of them has a record in every variant. */
+const SLUGS = ['martin', 'durand', 'petit', 'bernard', 'leroy', 'moreau'];
+/** A person the plan does not know, on the record route of any account. */
+const unknownPerson = (variant: string) =>
+  `${PORTALS}/kosmos/annuaire/utilisateur?${new URLSearchParams({ nom: 'INCONNU', prenom: 'ALEXIS', profil: 'Elève', login: 'alexis.inconnu', etat: 'Activé', etab: 'Lpo-raymond Naves-ac-toulouse|0310040A|', variante: variant })}`;
+
+// Done when (issue 10): « no page of an enabled portal with a « Modifier la valeur » slot ends without a panel ».
+test('every record with a « Modifier la valeur » row, in every variant (the nameless one too) and for a person unknown to the plan, ends with the panel', async ({ context }) => {
+  test.setTimeout(180_000);
+  const page = await context.newPage();
+  const panel = page.getByRole('complementary', { name: 'Raccord' });
+  for (const variant of [...KOSMOS_RECORD_VARIANTS.map((v) => v.id), KOSMOS_ANONYMOUS_RECORD.id]) {
+    const known = SLUGS.map((slug) => `${PORTALS}${variant === KOSMOS_ANONYMOUS_RECORD.id ? `/kosmos/fiche-${slug}.html?variante=${variant}` : kosmosRecordPath(slug, variant as Parameters<typeof kosmosRecordPath>[1])}`);
+    for (const url of [...known, unknownPerson(variant)]) {
+      await page.goto(url);
+      // The page has its slot (the precondition of the rule)…
+      await expect(page.getByRole('link', { name: 'Modifier la valeur' }).first(), url).toBeVisible();
+      // …and the panel is there once the page has settled, saying something.
+      await page.waitForLoadState('networkidle');
+      await expect(panel, url).toBeVisible();
+      await expect(panel, url).not.toHaveText('');
+      // Whose record it is unknown: the panel offers to choose the person, never to fill.
+      if (url === unknownPerson(variant) || variant === KOSMOS_ANONYMOUS_RECORD.id) {
+        await expect(panel.getByRole('button', { name: 'Choisir la personne' }), url).toBeVisible();
+        await expect(panel.getByRole('button', { name: /Remplir|Remplacer/ }), url).toHaveCount(0);
+      }
+    }
+  }
 });
 
 test('« Désigner le champ »: pointed at once, remembered for the host', async ({ context }) => {

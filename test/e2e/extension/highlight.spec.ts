@@ -1,8 +1,10 @@
 /**
  * Highlight: the plan's marks on SIECLE, STS-web and ENT lists; the Open ENT NG read-only panel.
  * The SIECLE and Kosmos lists run on each markup variant (reordered columns, header cells as td,
- * ARIA grid of divs: test/portals/render.mjs).
+ * ARIA grid of divs: test/portals/render.mjs), the Open ENT NG console on each of its variants
+ * (ul/li, table, ARIA grid, ARIA listbox; dt/dd, « Login : » + text, aria-labelledby records).
  */
+import { ENTNG_VARIANTS, entngPath } from '../../portals/render.mjs';
 import { ENTNG_STRUCTURE, enablePortals, expect, listUrls, openApp, PORTALS, publishPlan, test, waitForBridge } from './fixtures';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
@@ -41,23 +43,24 @@ for (const { variant, url } of listUrls('/kosmos/annuaire.html')) test(`Kosmos d
   await expect(page.getByRole('row').filter({ hasText: 'MOREAU' }).locator('mark')).toHaveCount(0);
 });
 
-test('Open ENT NG (SPA): list marks from the directory JSON, then the read-only panel after navigation', async ({ context }) => {
+for (const { id: variant } of ENTNG_VARIANTS) test(`Open ENT NG (SPA, variant « ${variant} »): list marks from the directory JSON, then the read-only panel after navigation`, async ({ context }) => {
   const page = await context.newPage();
-  await page.goto(`${PORTALS}/admin/${ENTNG_STRUCTURE}/users/list/filter`);
-  const item = (name: string) => page.locator('li.lct-list-item').filter({ hasText: name });
-  await expect(item('MARTIN Claire').getByRole('img', { name: /Identifiant PRONOTE manquant/ })).toBeVisible();
-  await expect(item('PETIT Emma').getByRole('img', { name: /Identifiant PRONOTE différent/ })).toBeVisible();
-  await expect(item('ANCIEN Léa').getByRole('img', { name: /Compte orphelin/ })).toBeVisible();
-  await expect(item('MOREAU Paul').locator('mark')).toHaveCount(0);
+  await page.goto(`${PORTALS}${entngPath(`/admin/${ENTNG_STRUCTURE}/users/list/filter`, variant)}`);
+  // A list item, table row, grid row or listbox option: whatever holds the family name (unique in the replica).
+  const item = (family: string) => page.locator('.side-card').locator('li, tr, [role="row"], [role="option"]').filter({ hasText: family });
+  await expect(item('MARTIN').getByRole('img', { name: /Identifiant PRONOTE manquant/ })).toBeVisible();
+  await expect(item('PETIT').getByRole('img', { name: /Identifiant PRONOTE différent/ })).toBeVisible();
+  await expect(item('ANCIEN').getByRole('img', { name: /Compte orphelin/ })).toBeVisible();
+  await expect(item('MOREAU').locator('mark')).toHaveCount(0);
   // Client-side navigation to the record: the panel follows the route.
-  await item('PETIT Emma').click();
-  await expect(page).toHaveURL(/\/users\/list\/u-petit\/details$/);
+  await item('PETIT').click();
+  await expect(page).toHaveURL(/\/users\/list\/u-petit\/details(\?|$)/);
   const panel = page.getByRole('complementary', { name: 'Raccord' });
   await expect(panel).toContainText('R5T8Y2U4I6O9P1AZ');
   await expect(panel).toContainText('X9X9X9X9X9X9X9X9');
   await expect(panel).toContainText('relancez l’import');
-  await item('MOREAU Paul').click();
+  await item('MOREAU').click();
   await expect(panel).toContainText('L’identifiant PRONOTE de l’ENT est le bon.');
   // Marks survive the console re-rendering its list.
-  await expect(item('MARTIN Claire').getByRole('img', { name: /Identifiant PRONOTE manquant/ })).toBeVisible();
+  await expect(item('MARTIN').getByRole('img', { name: /Identifiant PRONOTE manquant/ })).toBeVisible();
 });
