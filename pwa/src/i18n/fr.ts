@@ -153,7 +153,7 @@ export const fr = {
     otherSchoolHint: (uai: string, year?: number) =>
       `Raccord contient déjà les données de l'établissement ${uai}${year !== undefined ? ` pour ${year}-${year + 1}` : ''}. Pour passer à un autre établissement ou à une nouvelle année, exportez une sauvegarde puis effacez les données (page « Données »).`,
     fromExtension: (n: number, host: string) => `${plural(n, 'fichier capturé', 'fichiers capturés')} par l'extension sur ${host} ajouté${n > 1 ? 's' : ''} à l'import.`,
-    countsLine: (c: { pupils: number; pupilsCurrent: number; guardians: number; staff: number; teachers: number; divisions: number; groups: number; pronoteRows: number; entAccounts: number }) =>
+    countsLine: (c: { pupils: number; pupilsCurrent: number; guardians: number; staff: number; teachers: number; divisions: number; groups: number; pronoteRows: number; entAccounts: number; subjects?: number; mefs?: number }) =>
       [
         c.pupils ? `${plural(c.pupils, 'élève')} (${c.pupilsCurrent.toLocaleString('fr-FR')} présents)` : '',
         c.guardians ? plural(c.guardians, 'responsable') : '',
@@ -162,6 +162,8 @@ export const fr = {
         c.groups ? plural(c.groups, 'groupe') : '',
         c.pronoteRows ? plural(c.pronoteRows, 'identifiant PRONOTE', 'identifiants PRONOTE') : '',
         c.entAccounts ? plural(c.entAccounts, 'compte ENT', 'comptes ENT') : '',
+        c.subjects ? plural(c.subjects, 'matière') : '',
+        c.mefs ? plural(c.mefs, 'formation (MEF)', 'formations (MEF)') : '',
       ]
         .filter(Boolean)
         .join(', ') || 'aucun enregistrement',
@@ -234,7 +236,8 @@ export const fr = {
     sourceCaption: 'Les exports utilisés pour le rapprochement',
     sourceLine: (label: string, date: string | undefined, age: string | undefined) =>
       date ? `export ${label} du ${date}, ${age}` : `export ${label} (date d'export inconnue)`,
-    fileLine: (label: string, date: string, age: string) => `${label} : fichier du ${date}, ${age} (l'export ne donne pas sa date)`,
+    /** A list that carries no export date: the day it was imported is not its export date. */
+    undatedLine: (label: string, importedOn: string) => `export ${label} : date d'export inconnue (importé le ${importedOn})`,
     importedOn: (when: string) => `importé le ${when}`,
     missingSources: 'Sources manquantes',
     missing: {
