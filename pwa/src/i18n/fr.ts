@@ -402,6 +402,9 @@ export const fr = {
     chosen: (id: string) => `Choisi : ${id}`,
     undoOne: 'Revenir sur cette décision',
     inEnt: 'La personne du compte :',
+    /** What tells the account's person from a homonym, in the card's title: « LETTRES CLASSIQUES · né(e) en 1967 ». */
+    whoKey: (p: { disciplines?: string; birthYear?: string; division?: string }) =>
+      [p.disciplines, p.division && `division ${p.division}`, p.birthYear && `né(e) en ${p.birthYear}`].filter(Boolean).join(' · '),
     sameInPronote:
       'Dans la liste PRONOTE, ces candidats ne diffèrent que par leur identifiant : ouvrez leur fiche dans PRONOTE (discipline, classes, enfants) et comparez avec la personne ci-dessus.',
     candidatesOf: (who: string) => `Candidats PRONOTE pour ${who}`,
@@ -536,6 +539,13 @@ export const fr = {
     noSecret: '(à demander au référent numérique)',
     all: 'toutes les divisions',
     none: 'Aucun courrier pour cette sélection.',
+    bigTitle: (n: number) => `${plural(n, 'page')} à imprimer`,
+    bigText: (n: number) =>
+      `Toutes les divisions, c'est ${plural(n, 'courrier')} : ${plural(n, 'page')} à préparer puis à imprimer, ce qui prend un moment et beaucoup de papier d'un coup. Imprimer division par division est plus rapide et plus simple à distribuer.`,
+    byDivision: 'Imprimer une division',
+    buildAll: (n: number) => `Préparer les ${plural(n, 'page')}`,
+    building: (done: number, total: number) => `Préparation des pages : ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+    divisionsLabel: 'Divisions',
   },
   data: {
     title: 'Données',
