@@ -239,6 +239,8 @@ export const fr = {
     /** A list that carries no export date: the day it was imported is not its export date. */
     undatedLine: (label: string, importedOn: string) => `export ${label} : date d'export inconnue (importé le ${importedOn})`,
     importedOn: (when: string) => `importé le ${when}`,
+    /** Communs.xml holds the school's own record, no one to count: it was read all the same. */
+    schoolRecordRead: "lu : informations sur l'établissement",
     missingSources: 'Sources manquantes',
     missing: {
       siecle: "Aucun export SIECLE : importez ElevesSansAdresses.xml et ResponsablesAvecAdresses.xml (SIECLE > Exploitation > Exports standard).",

@@ -32,6 +32,15 @@ test('axe finds no violation on any screen of the sample school', async ({ page 
   await page.getByRole('button', { name: "Essayer avec l'établissement d'exemple" }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Vue d'ensemble" })).toBeVisible({ timeout: 180_000 });
 
+  // The sources say what each file holds and which date is known.
+  const sources = page.locator('.source-list');
+  await expect(sources).not.toContainText('aucun enregistrement');
+  await expect(sources.locator('li[data-kind="siecle-nomenclature"]')).toContainText(/\d+ matières, \d+ formations \(MEF\)/);
+  await expect(sources.locator('li[data-kind="siecle-communs"]')).toContainText("lu : informations sur l'établissement");
+  const pronote = sources.locator('li[data-kind="pronote-ids"]').first();
+  await expect(pronote).toContainText(/date d'export inconnue \(importé le \d\d\/\d\d\/\d{4}\)/);
+  await expect(pronote).not.toContainText('fichier du');
+
   // The sample's ambiguous teachers: each card names its teacher's discipline and birth year, as STS-web has them.
   const school = generateSchool(demoSchoolOptions(new Date().toISOString().slice(0, 10)));
   const sts = school.files.find((f) => f.name.startsWith('sts_emp_'))!;

@@ -48,7 +48,7 @@ export function OverviewPage() {
                   {date ? fr.overview.sourceLine(FILE_KIND_LABEL[s.kind], date, age) : fr.overview.undatedLine(FILE_KIND_LABEL[s.kind], fr.common.date(s.committedAt))}
                 </strong>
                 <span className="sub">
-                  {s.path} · {fr.import.countsLine(s.counts)} · {fr.overview.importedOn(fr.common.dateTime(s.committedAt))}
+                  {s.path} · {s.kind === 'siecle-communs' ? fr.overview.schoolRecordRead : fr.import.countsLine(s.counts)} · {fr.overview.importedOn(fr.common.dateTime(s.committedAt))}
                 </span>
               </li>
             );
