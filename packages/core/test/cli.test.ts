@@ -27,7 +27,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const KINDS = ['siecle-eleves', 'siecle-responsables', 'siecle-nomenclature', 'siecle-structures', 'siecle-communs', 'sts-emp', 'pronote-ids', 'ent-accounts', 'index-education-encrypted', 'unknown'];
-const COUNT_KEYS = ['pupils', 'pupilsCurrent', 'guardians', 'guardiansCurrent', 'staff', 'teachers', 'divisions', 'groups', 'pronoteRows', 'entAccounts'];
+const COUNT_KEYS = ['pupils', 'pupilsCurrent', 'guardians', 'guardiansCurrent', 'staff', 'teachers', 'divisions', 'groups', 'pronoteRows', 'entAccounts', 'subjects', 'mefs'];
 
 describe('raccord inspect', () => {
   it('prints exactly the documented JSON for every file of the sample school, zip entries as archive/inner', () => {

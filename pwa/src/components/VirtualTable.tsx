@@ -87,7 +87,18 @@ export function VirtualTable<T>({
   });
   const template = columns.map((c) => c.width).join(' ');
   return (
-    <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className="vtable">
+    // The table itself scrolls (its header sticks): a scroll container between the table and its
+    // rows would break the table's ARIA structure. Focusable, so that the keyboard scrolls it too.
+    <div
+      ref={scrollRef}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      className="vtable"
+      style={{ height }}
+      data-testid="vtable-scroll"
+      tabIndex={0}
+    >
       <div role="rowgroup" className="vtable-head">
         <div role="row" aria-rowindex={1} className="vtable-row" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
@@ -112,23 +123,20 @@ export function VirtualTable<T>({
           })}
         </div>
       </div>
-      {/* Focusable, so that the keyboard scrolls the list (arrows, Page Down) as well as the mouse. */}
-      <div ref={scrollRef} className="vtable-body" style={{ height }} data-testid="vtable-scroll" tabIndex={0}>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => (
-            <VirtualRow
-              key={rowKey(rows[v.index]!)}
-              row={rows[v.index]!}
-              index={v.index}
-              start={v.start}
-              minHeight={rowHeight}
-              measure={virtualizer.measureElement}
-              template={template}
-              columns={columns}
-              className={rowClass?.(rows[v.index]!)}
-            />
-          ))}
-        </div>
+      <div role="rowgroup" className="vtable-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((v) => (
+          <VirtualRow
+            key={rowKey(rows[v.index]!)}
+            row={rows[v.index]!}
+            index={v.index}
+            start={v.start}
+            minHeight={rowHeight}
+            measure={virtualizer.measureElement}
+            template={template}
+            columns={columns}
+            className={rowClass?.(rows[v.index]!)}
+          />
+        ))}
       </div>
     </div>
   );

@@ -154,7 +154,7 @@ export const fr = {
     otherSchoolHint: (uai: string, year?: number) =>
       `Raccord contient déjà les données de l'établissement ${uai}${year !== undefined ? ` pour ${year}-${year + 1}` : ''}. Pour passer à un autre établissement ou à une nouvelle année, exportez une sauvegarde puis effacez les données (page « Données »).`,
     fromExtension: (n: number, host: string) => `${plural(n, 'fichier capturé', 'fichiers capturés')} par l'extension sur ${host} ajouté${n > 1 ? 's' : ''} à l'import.`,
-    countsLine: (c: { pupils: number; pupilsCurrent: number; guardians: number; staff: number; teachers: number; divisions: number; groups: number; pronoteRows: number; entAccounts: number }) =>
+    countsLine: (c: { pupils: number; pupilsCurrent: number; guardians: number; staff: number; teachers: number; divisions: number; groups: number; pronoteRows: number; entAccounts: number; subjects?: number; mefs?: number }) =>
       [
         c.pupils ? `${plural(c.pupils, 'élève')} (${c.pupilsCurrent.toLocaleString('fr-FR')} présents)` : '',
         c.guardians ? plural(c.guardians, 'responsable') : '',
@@ -163,6 +163,8 @@ export const fr = {
         c.groups ? plural(c.groups, 'groupe') : '',
         c.pronoteRows ? plural(c.pronoteRows, 'identifiant PRONOTE', 'identifiants PRONOTE') : '',
         c.entAccounts ? plural(c.entAccounts, 'compte ENT', 'comptes ENT') : '',
+        c.subjects ? plural(c.subjects, 'matière') : '',
+        c.mefs ? plural(c.mefs, 'formation (MEF)', 'formations (MEF)') : '',
       ]
         .filter(Boolean)
         .join(', ') || 'aucun enregistrement',
@@ -294,8 +296,11 @@ export const fr = {
     sourceCaption: 'Les exports utilisés pour le rapprochement',
     sourceLine: (label: string, date: string | undefined, age: string | undefined) =>
       date ? `export ${label} du ${date}, ${age}` : `export ${label} (date d'export inconnue)`,
-    fileLine: (label: string, date: string, age: string) => `${label} : fichier du ${date}, ${age} (l'export ne donne pas sa date)`,
+    /** A list that carries no export date: the day it was imported is not its export date. */
+    undatedLine: (label: string, importedOn: string) => `export ${label} : date d'export inconnue (importé le ${importedOn})`,
     importedOn: (when: string) => `importé le ${when}`,
+    /** Communs.xml holds the school's own record, no one to count: it was read all the same. */
+    schoolRecordRead: "lu : informations sur l'établissement",
     missingSources: 'Sources manquantes',
     missing: {
       siecle: "Aucun export SIECLE : importez ElevesSansAdresses.xml et ResponsablesAvecAdresses.xml (SIECLE > Exploitation > Exports standard).",
@@ -459,6 +464,9 @@ export const fr = {
     chosen: (id: string) => `Choisi : ${id}`,
     undoOne: 'Revenir sur cette décision',
     inEnt: 'La personne du compte :',
+    /** What tells the account's person from a homonym, in the card's title: « LETTRES CLASSIQUES · né(e) en 1967 ». */
+    whoKey: (p: { disciplines?: string; birthYear?: string; division?: string }) =>
+      [p.disciplines, p.division && `division ${p.division}`, p.birthYear && `né(e) en ${p.birthYear}`].filter(Boolean).join(' · '),
     sameInPronote:
       'Dans la liste PRONOTE, ces candidats ne diffèrent que par leur identifiant : ouvrez leur fiche dans PRONOTE (discipline, classes, enfants) et comparez avec la personne ci-dessus.',
     candidatesOf: (who: string) => `Candidats PRONOTE pour ${who}`,
@@ -593,6 +601,13 @@ export const fr = {
     noSecret: '(à demander au référent numérique)',
     all: 'toutes les divisions',
     none: 'Aucun courrier pour cette sélection.',
+    bigTitle: (n: number) => `${plural(n, 'page')} à imprimer`,
+    bigText: (n: number) =>
+      `Toutes les divisions, c'est ${plural(n, 'courrier')} : ${plural(n, 'page')} à préparer puis à imprimer, ce qui prend un moment et beaucoup de papier d'un coup. Imprimer division par division est plus rapide et plus simple à distribuer.`,
+    byDivision: 'Imprimer une division',
+    buildAll: (n: number) => `Préparer les ${plural(n, 'page')}`,
+    building: (done: number, total: number) => `Préparation des pages : ${done.toLocaleString('fr-FR')} sur ${total.toLocaleString('fr-FR')}`,
+    divisionsLabel: 'Divisions',
   },
   data: {
     title: 'Données',

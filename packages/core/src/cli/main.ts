@@ -310,6 +310,8 @@ const COUNT_LABELS: [keyof FileCounts, string][] = [
   ['groups', 'groupes'],
   ['pronoteRows', 'lignes PRONOTE'],
   ['entAccounts', 'comptes ENT'],
+  ['subjects', 'matières'],
+  ['mefs', 'formations (MEF)'],
 ];
 
 const DECIDED_BY: Record<PronoteListKind['decidedBy'], string> = {
@@ -342,7 +344,7 @@ export function describeFile(f: ParsedFile, c: FileCounts, all: ParsedFile[] = [
     if (f.exportDate) parts.push(`export du ${frDate(f.exportDate)}`);
     lines.push(`  ${parts.join(' — ')}`);
   }
-  const shown = COUNT_LABELS.filter(([k]) => c[k] > 0).map(([k, label]) => `${c[k]} ${label}`);
+  const shown = COUNT_LABELS.filter(([k]) => (c[k] ?? 0) > 0).map(([k, label]) => `${c[k]} ${label}`);
   if (shown.length) lines.push(`  Effectifs : ${shown.join(', ')}`);
   if (f.pronoteList) lines.push(`  ${describeList(f.pronoteList)}`);
   for (const w of f.warnings.slice(0, 20)) lines.push(`  ⚠ ${w.message}`);

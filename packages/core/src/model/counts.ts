@@ -26,5 +26,7 @@ export function countFile(f: ParsedFile): FileCounts {
     groups: (d.stsGroups ?? d.siecleGroups ?? []).length,
     pronoteRows: d.pronoteRows?.length ?? 0,
     entAccounts: d.entAccounts?.length ?? 0,
+    subjects: d.subjects?.length ?? 0,
+    mefs: d.mefs?.length ?? 0,
   };
 }

@@ -372,6 +372,9 @@ export interface FileCounts {
   groups: number;
   pronoteRows: number;
   entAccounts: number;
+  /** Nomenclature entries (subjects, MEF): absent from counts stored by older versions. */
+  subjects?: number;
+  mefs?: number;
 }
 
 /** One parsed input file (a zip gives one per entry, its path `archive.zip/inner.xml`). */

@@ -9,6 +9,15 @@ import type { DecisionFacts } from '../../engine/types.ts';
 import { assignmentLabel } from './AssignmentDecision.tsx';
 import { focusNextDecision } from './focus.ts';
 
+const F = fr.person.fields;
+
+/** The account's person in a few words that tell it from a homonym (two teachers « BARBIER Ana »). */
+function whoKey(facts: readonly [string, string][]): string {
+  const first = (label: string) => facts.find(([l]) => l === label)?.[1];
+  const birthYear = first(F.birthDate)?.match(/\d{4}$/)?.[0];
+  return fr.links.whoKey({ disciplines: first(F.disciplines), division: first(F.division), birthYear });
+}
+
 /**
  * An ambiguous ENT account: the person, then every PRONOTE candidate side by side with the facts
  * that tell them apart (children, address, phone; discipline, birth date), and one button each.
@@ -20,10 +29,12 @@ export function AmbiguousCard({ assignment: a, facts }: { assignment: Assignment
   const choice = decisions.data?.get(decisionKey.choice(a.entLogin));
   const title = a.person?.label ?? facts?.account.title ?? a.entLogin;
   const headingId = `amb-${a.entLogin}`;
+  const key = facts ? whoKey(facts.account.facts) : '';
   return (
     <section className="ambiguous-card card" aria-labelledby={headingId} data-login={a.entLogin}>
       <h3 id={headingId}>
         {a.person ? <a href={href({ name: 'person', refKey: refKey(a.person) })}>{title}</a> : title}{' '}
+        {key && <span className="who-key">· {key} </span>}
         <span className="sub">
           · {fr.links.col.account} <code className="id">{a.entLogin}</code>
         </span>

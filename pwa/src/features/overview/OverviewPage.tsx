@@ -42,14 +42,13 @@ export function OverviewPage() {
         <ul className="source-list">
           {o.sources.map((s, i) => {
             const { date, age } = exportAge(s.exportDate, o.today);
-            const file = exportAge(s.fileDate, o.today);
             return (
               <li key={i} data-kind={s.kind}>
                 <strong>
-                  {date || !file.date ? fr.overview.sourceLine(FILE_KIND_LABEL[s.kind], date, age) : fr.overview.fileLine(FILE_KIND_LABEL[s.kind], file.date, file.age!)}
+                  {date ? fr.overview.sourceLine(FILE_KIND_LABEL[s.kind], date, age) : fr.overview.undatedLine(FILE_KIND_LABEL[s.kind], fr.common.date(s.committedAt))}
                 </strong>
                 <span className="sub">
-                  {s.path} · {fr.import.countsLine(s.counts)} · {fr.overview.importedOn(fr.common.dateTime(s.committedAt))}
+                  {s.path} · {s.kind === 'siecle-communs' ? fr.overview.schoolRecordRead : fr.import.countsLine(s.counts)} · {fr.overview.importedOn(fr.common.dateTime(s.committedAt))}
                 </span>
               </li>
             );
