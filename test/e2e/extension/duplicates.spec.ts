@@ -5,7 +5,7 @@
  * record of each account: the panel explains, one click confirms, and each account saves the one
  * true ID of core's ground truth. Two different guardians under one name are never filled.
  */
-import { enablePortals, expect, test, waitForBridge } from './fixtures';
+import { enablePortals, expect, KOSMOS_RECORD_VARIANTS, test, waitForBridge } from './fixtures';
 import { appPublishesSamplePlan, firstAccount, recordUrl, sampleSchool, type EntRow } from './sample-school';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
@@ -26,30 +26,36 @@ function duplicateGuardian(): { accounts: EntRow[]; pronoteId: string } {
 }
 
 test('both accounts of a guardian entered twice in SIECLE: the explanation, one confirmation each, the same true ID saved', async ({ context, sw }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(400_000);
   const { truth } = sampleSchool();
   const { accounts, pronoteId } = duplicateGuardian();
   const app = await context.newPage();
   await appPublishesSamplePlan(app, sw, accounts.map((a) => a.login));
 
-  for (const account of accounts) {
-    const page = await context.newPage();
-    await page.goto(recordUrl(account, truth.school.uai));
-    const panel = page.getByRole('complementary', { name: 'Raccord' });
-    await expect(panel, account.login).toContainText('Ce responsable a deux fiches dans SIECLE');
-    await expect(panel).toContainText('même identifiant PRONOTE sur les deux comptes, comme le prévoit la procédure');
-    for (const a of accounts) await expect(panel).toContainText(a.login);
-    await expect(panel).not.toContainText('plusieurs personnes');
-    await expect(panel).toContainText(pronoteId);
-    // One confirmation: the only fill button says it is the same person.
-    await expect(panel.getByRole('button', { name: /remplir/i })).toHaveCount(1);
-    await panel.getByRole('button', { name: 'Même personne, même identifiant : remplir' }).click();
-    await expect(panel).toContainText('Identifiant rempli');
-    await expect(page.locator('td.valeur input')).toHaveValue(pronoteId);
-    await page.getByRole('button', { name: 'Valider' }).click();
-    await expect(page.locator('td.valeur')).toContainText('Valeur enregistrée');
-    expect((await page.locator('td.valeur').innerText()).replace('Valeur enregistrée.', '').trim()).toBe(pronoteId);
-    await page.close();
+  // On every markup variant of the record (a fresh replica page each time: nothing is saved between loads).
+  for (const { id: variant } of KOSMOS_RECORD_VARIANTS) {
+    for (const account of accounts) {
+      const what = `${variant}: ${account.login}`;
+      const page = await context.newPage();
+      await page.goto(`${recordUrl(account, truth.school.uai)}&variante=${variant}`);
+      // The « Modifier la valeur » row's value: a table cell, or a list item's span (« dl »).
+      const slot = page.locator('.valeur');
+      const panel = page.getByRole('complementary', { name: 'Raccord' });
+      await expect(panel, what).toContainText('Ce responsable a deux fiches dans SIECLE');
+      await expect(panel, what).toContainText('même identifiant PRONOTE sur les deux comptes, comme le prévoit la procédure');
+      for (const a of accounts) await expect(panel, what).toContainText(a.login);
+      await expect(panel, what).not.toContainText('plusieurs personnes');
+      await expect(panel, what).toContainText(pronoteId);
+      // One confirmation: the only fill button says it is the same person.
+      await expect(panel.getByRole('button', { name: /remplir/i }), what).toHaveCount(1);
+      await panel.getByRole('button', { name: 'Même personne, même identifiant : remplir' }).click();
+      await expect(panel, what).toContainText('Identifiant rempli');
+      await expect(slot.locator('input'), what).toHaveValue(pronoteId);
+      await page.getByRole('button', { name: 'Valider' }).click();
+      await expect(slot, what).toContainText('Valeur enregistrée');
+      expect((await slot.innerText()).replace('Valeur enregistrée.', '').trim(), what).toBe(pronoteId);
+      await page.close();
+    }
   }
 });
 
