@@ -55,6 +55,16 @@ export async function openApp(page: Page): Promise<void> {
   });
 }
 
+/** A generated school written to disk, opened in the app, imported and analysed up to the overview. */
+export async function importGeneratedSchool(page: Page, opts: SampleOptions): Promise<void> {
+  const { files } = writeSchool(opts);
+  await openApp(page);
+  await page.getByTestId('file-input').setInputFiles(files);
+  await expect(page.locator('.staged-table')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: /Enregistrer et analyser/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Vue d'ensemble" })).toBeVisible({ timeout: 120_000 });
+}
+
 /** Reads a download's content as text. */
 export async function downloadText(download: import('@playwright/test').Download): Promise<string> {
   const p = await download.path();

@@ -5,7 +5,7 @@
  * and last year's files are said to be last year's, on the import screen and on the steps.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { APP, expect, openApp, test, writeSchool, type Page } from './fixtures.ts';
+import { APP, expect, importGeneratedSchool, openApp, test, writeSchool, type Page } from './fixtures.ts';
 import { demoSchoolOptions, generateSchool, sampleDatesFor, type SampleOptions } from '../../../packages/core/src/sample/index.ts';
 import { readFile } from '../../../packages/core/src/formats/read.ts';
 import { assembleDataset } from '../../../packages/core/src/model/dataset.ts';
@@ -154,12 +154,7 @@ for (const opts of [{ seed: 11, pupils: 300 }, { seed: 23, pupils: 900, anomalie
       for (const s of expected.steps) expect(s.status, s.id).not.toBe('bloque');
       expect(expected.steps.filter((s) => s.id !== 'aaf').every((s) => s.status === 'fait')).toBe(true);
     }
-    const { files } = writeSchool(full);
-    await openApp(page);
-    await page.getByTestId('file-input').setInputFiles(files);
-    await expect(page.locator('.staged-table')).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('button', { name: /Enregistrer et analyser/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: "Vue d'ensemble" })).toBeVisible({ timeout: 120_000 });
+    await importGeneratedSchool(page, full);
     await page.goto(`${APP}/#/rentree`);
     await expect(page.getByRole('heading', { level: 1, name: 'Étapes de la rentrée' })).toBeVisible();
     for (const s of expected.steps) {

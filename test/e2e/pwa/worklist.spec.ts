@@ -2,9 +2,16 @@
  * The admin's work in the ENT, on the sample school loaded by « Essayer avec l'établissement
  * d'exemple », at 1366 px: the overview's total opens the work list that has exactly that many
  * accounts, « Copier » puts the ID in the clipboard, a mark survives a reload; every count of the
- * overview equals the list it opens; after « Confirmer » by keyboard the focus stays in the list.
+ * overview equals the list it opens (on the sample school and on two other generated schools);
+ * after « Confirmer » by keyboard the focus stays in the list.
  */
-import { APP, expect, openApp, test, unnamed, type Page } from './fixtures.ts';
+import { APP, expect, importGeneratedSchool, openApp, test, unnamed, type Page } from './fixtures.ts';
+import { generateSchool, sampleDatesFor, type SampleOptions } from '../../../packages/core/src/sample/index.ts';
+import { readFile } from '../../../packages/core/src/formats/read.ts';
+import { assembleDataset } from '../../../packages/core/src/model/dataset.ts';
+import { reconcileDetailed } from '../../../packages/core/src/reconcile.ts';
+import { buildPlan } from '../../../packages/core/src/export/plan.ts';
+import { countEntChanges } from '../../../packages/core/src/export/worklist.ts';
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
@@ -190,3 +197,45 @@ test('probable links that share their evidence are confirmed at once after a pre
   await expect(page.locator('a[data-category="probable"]')).toHaveAttribute('data-count', String(probable), { timeout: 60_000 });
   await expect(page.locator('a[data-category="confirmed"]')).toHaveCount(0);
 });
+
+// Other generated schools (seeds and sizes other than the sample's): the overview's counts are the
+// lengths of the lists they open, and the ENT total is core's count of the plan's « À faire ».
+for (const opts of [{ seed: 11, pupils: 300 }, { seed: 5, pupils: 700 }] as SampleOptions[]) {
+  test(`generated school (seed ${opts.seed}, ${opts.pupils} pupils): each count of the overview equals the list it opens`, async ({ page }) => {
+    test.setTimeout(300_000);
+    const today = new Date().toISOString().slice(0, 10);
+    const full = { ...opts, ...sampleDatesFor(today) };
+    const school = generateSchool(full);
+    const dataset = assembleDataset(school.files.flatMap((f) => readFile(f.name, f.bytes)));
+    const { match } = reconcileDetailed(dataset, { today });
+    const expectedChanges = countEntChanges(buildPlan(dataset, match)).total;
+    expect(expectedChanges).toBeGreaterThan(0);
+
+    await importGeneratedSchool(page, full);
+
+    const total = page.getByTestId('ent-changes');
+    expect(number(await total.innerText())).toBe(expectedChanges);
+    await total.click();
+    await expect(page.locator('.work-table tbody tr')).toHaveCount(expectedChanges);
+
+    await page.goto(`${APP}/#/apercu`);
+    const found: Record<string, number> = {};
+    for (const c of await page.locator('a[data-category]').all()) found[(await c.getAttribute('data-category'))!] = Number(await c.getAttribute('data-count'));
+    expect(Object.keys(found).length).toBeGreaterThan(1);
+    for (const [category, count] of Object.entries(found)) {
+      await page.goto(`${APP}/#/apercu`);
+      await page.locator(`a[data-category="${category}"]`).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Liens à décider' })).toBeVisible();
+      await expect(page.getByTestId('links-shown'), category).toHaveAttribute('data-count', String(count));
+    }
+
+    await page.goto(`${APP}/#/apercu`);
+    const counted: [string, number][] = [];
+    for (const li of await page.locator('.rule-list li[data-code]').all()) counted.push([(await li.getAttribute('data-code'))!, number(await li.locator('.count').innerText())]);
+    expect(counted.length).toBeGreaterThan(0);
+    for (const [code, count] of counted) {
+      await page.goto(`${APP}/#/constats/${encodeURIComponent(code)}`);
+      await expect(page.locator('p.hint[aria-live]'), code).toHaveText(new RegExp(`^${count.toLocaleString('fr-FR').replace(/\s/g, '\\s')} sur `));
+    }
+  });
+}
