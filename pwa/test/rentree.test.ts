@@ -10,6 +10,7 @@ import { countFile } from '@raccord/core';
 import { readFile } from '@raccord/core/formats/read.ts';
 import { main } from '@raccord/core/cli/main.ts';
 import { RaccordDb } from '../src/db/schema.ts';
+import { decisionKey, setDecision } from '../src/db/store.ts';
 import { Engine } from '../src/engine/engine.ts';
 import { dbName } from './fixtures.ts';
 
@@ -71,6 +72,24 @@ describe('moteur : étapes de la rentrée', () => {
     const lists = r.files.filter((f) => f.kind === 'pronote-ids' || f.kind === 'ent-accounts');
     expect(lists).toHaveLength(4);
     for (const f of lists) expect(f.text).toContain("date d'export inconnue");
+  }, 120_000);
+
+  it('a finding the admin marked handled no longer blocks its step', async () => {
+    const e = engine();
+    await e.stageSample();
+    await e.commit('exemple');
+    const db = dbs[dbs.length - 1]!;
+    const before = (await e.rentree())!;
+    const blocked = before.steps.find((s) => s.status === 'bloque')!;
+    expect(blocked, 'the sample has a blocked step').toBeDefined();
+    const codes = new Set(blocked.blockers.map((b) => b.code));
+    const importId = (await db.imports.toCollection().last())!.id!;
+    for (const f of (await e.overview()).result!.findings.filter((f) => codes.has(f.code))) {
+      await setDecision(db, decisionKey.finding(f.key), { key: decisionKey.finding(f.key), type: 'finding', findingKey: f.key, code: f.code, verdict: 'handled', importId, at: 'x' });
+    }
+    const after = (await e.rentree())!.steps.find((s) => s.id === blocked.id)!;
+    expect(after.blockers).toEqual([]);
+    expect(after.status).not.toBe('bloque');
   }, 120_000);
 
   it("says last year's files are last year's when the year has turned", async () => {

@@ -383,7 +383,10 @@ export class Engine {
   async rentree(): Promise<RentreeStatus | null> {
     if (!(await this.db.imports.count())) return null;
     const { dataset, result } = await this.reconciled();
-    return rentreeStatus({ dataset, findings: result.findings, assignments: result.assignments, today: this.today() });
+    // A finding the admin handled or ignored no longer blocks its step (as in the extension's marks).
+    const settled = await this.settledFindingKeys();
+    const findings = result.findings.filter((f) => !settled.has(f.key));
+    return rentreeStatus({ dataset, findings, assignments: result.assignments, today: this.today() });
   }
 
   /** One person in every source, with links, assignment and findings; null when unknown. */
@@ -450,8 +453,12 @@ export class Engine {
   async bridgePlan(): Promise<BridgePlan | null> {
     if (!(await this.db.imports.count())) return null;
     const { dataset, result } = await this.reconciled();
-    const hidden = new Set((await this.db.decisions.where('type').equals('finding').toArray()).map((d) => (d.type === 'finding' ? d.findingKey : '')));
-    return buildBridgePlan(result, dataset, { hiddenFindingKeys: hidden });
+    return buildBridgePlan(result, dataset, { hiddenFindingKeys: await this.settledFindingKeys() });
+  }
+
+  /** Keys of the findings the admin marked handled (« traité ») or ignored. */
+  private async settledFindingKeys(): Promise<Set<string>> {
+    return new Set((await this.db.decisions.where('type').equals('finding').toArray()).map((d) => (d.type === 'finding' ? d.findingKey : '')));
   }
 
   /** Everything, as a backup file (JSON). */
