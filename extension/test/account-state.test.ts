@@ -9,12 +9,13 @@ import { readFile } from '@raccord/core/formats/read.js';
 import { assembleDataset } from '@raccord/core/model/dataset.js';
 import { reconcile } from '@raccord/core/reconcile.js';
 import { generateSchool } from '@raccord/core/sample/index.js';
-import { accountState, idOwners, idToCopy, type AccountState } from '../ui/account-state';
+import { accountState, idToCopy, type AccountState } from '../ui/account-state';
+import { indexPlan } from '../lib/people';
 import { replicaPlan } from './helpers';
 
 function stateOf(plan: BridgePlan, family: string, login?: string): AccountState {
   const p = plan.people.find((x) => x.family === family)!;
-  return accountState(plan, idOwners(plan), p, login ?? p.entLogins[0]!);
+  return accountState(indexPlan(plan), p, login ?? p.entLogins[0]!);
 }
 
 function edit(plan: BridgePlan, family: string, patch: Partial<BridgePerson>): BridgePlan {
@@ -81,12 +82,12 @@ describe('state of every account of a generated school', () => {
     const school = generateSchool({ seed: 5, pupils: 300 });
     const ds = assembleDataset(school.files.flatMap((f) => readFile(f.name, f.bytes)));
     const plan = buildBridgePlan(reconcile(ds), ds);
-    const owners = idOwners(plan);
+    const index = indexPlan(plan);
     const seen = new Map<string, number>();
     for (const [login, truth] of Object.entries(school.truth.assignments)) {
       const p = plan.people.find((x) => x.entLogins.includes(login));
       if (!p) continue;
-      const s = accountState(plan, owners, p, login);
+      const s = accountState(index, p, login);
       seen.set(s.kind, (seen.get(s.kind) ?? 0) + 1);
       const id = idToCopy(s);
       if (id) expect(id, login).toBe(truth.pronoteId);

@@ -7,9 +7,10 @@ import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { BridgePerson } from '@raccord/core/bridge/protocol.js';
 import type { StoredPlan } from '../lib/storage';
-import { accountState, idOwners, idToCopy, STATE_LABEL, type AccountState } from './account-state';
+import { accountState, idToCopy, STATE_LABEL, type AccountState } from './account-state';
 import { frDateTime, schoolLabel, usePlan, useSettings } from './usePlan';
 import { searchPeople } from './search';
+import { indexPlan } from '../lib/people';
 
 const PROFILE: Record<BridgePerson['profile'], string> = { pupil: 'élève', guardian: 'responsable', teacher: 'enseignant', staff: 'personnel', other: 'autre' };
 
@@ -19,7 +20,7 @@ export function PeopleSearch() {
   const { stored, loading } = usePlan();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
-  const owners = useMemo(() => (stored ? idOwners(stored.plan) : null), [stored]);
+  const index = useMemo(() => (stored ? indexPlan(stored.plan) : null), [stored]);
   const results = useMemo(() => (stored ? searchPeople(stored.plan.people, query) : []), [stored, query]);
 
   const copy: Copy = (value, what) => {
@@ -30,7 +31,7 @@ export function PeopleSearch() {
   };
 
   if (loading) return <p>Chargement…</p>;
-  if (!stored || !owners) return <NoPlan />;
+  if (!stored || !index) return <NoPlan />;
 
   return (
     <section aria-label="Rechercher une personne">
@@ -52,7 +53,7 @@ export function PeopleSearch() {
                 {p.division ? ` (${p.division})` : ''} <span className="note">— {PROFILE[p.profile]}</span>
               </div>
               {p.entLogins.map((login) => (
-                <Account key={login} login={login} who={p.entLogins.length > 1 ? `${who} (${login})` : who} state={accountState(stored.plan, owners, p, login)} copy={copy} />
+                <Account key={login} login={login} who={p.entLogins.length > 1 ? `${who} (${login})` : who} state={accountState(index, p, login)} copy={copy} />
               ))}
             </li>
           );

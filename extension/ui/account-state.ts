@@ -6,7 +6,8 @@
  * person too, unless core found they are one person with several accounts (the plan's `sameAs`:
  * the documented fix is the same ID on each account).
  */
-import type { BridgePerson, BridgePlan } from '@raccord/core/bridge/protocol.js';
+import type { BridgePerson } from '@raccord/core/bridge/protocol.js';
+import { usableId, type PlanIndex } from '../lib/people';
 
 export type AccountState =
   | { kind: 'paste'; expected: string; note?: string }
@@ -29,56 +30,38 @@ export const STATE_LABEL: Record<AccountStateKind, string> = {
 
 const PROBABLE = 'lien probable : à confirmer ou rejeter dans Raccord (Liens à décider)';
 
-/** PRONOTE ID → how many people of the plan would get it. */
-export type IdOwners = Map<string, BridgePerson[]>;
-
-export function idOwners(plan: BridgePlan): IdOwners {
-  const owners: IdOwners = new Map();
-  for (const p of plan.people) {
-    if (!p.pronoteId) continue;
-    const list = owners.get(p.pronoteId);
-    if (list) list.push(p);
-    else owners.set(p.pronoteId, [p]);
-  }
-  return owners;
-}
-
 /** What this login carries in the ENT today, as the plan knows it. */
 export function currentOf(p: BridgePerson, login: string): string | undefined {
   const current = p.currentByLogin ? p.currentByLogin[login] : login === p.entLogins[0] ? p.currentPronoteId : undefined;
   return current?.trim() || undefined;
 }
 
-export function accountState(plan: BridgePlan, owners: IdOwners, p: BridgePerson, login: string): AccountState {
+/** Built on the panel's own rule (`usableId`): the popup never offers an ID the panel would refuse. */
+export function accountState(index: PlanIndex, p: BridgePerson, login: string): AccountState {
   const current = currentOf(p, login);
   const withCurrent = current ? { current } : {};
-  if (p.decision === 'ambiguous' || (p.candidates?.length && p.decision !== 'certain')) {
-    const why = p.pronoteStatus === 'ambiguous-owner' ? 'plusieurs fiches SIECLE ou STS-web peuvent être celle de ce compte' : 'plusieurs fiches PRONOTE peuvent être la bonne';
-    return { kind: 'decide', ...withCurrent, why, candidates: p.candidates ?? [] };
-  }
-  if (!p.pronoteId) {
-    switch (p.pronoteStatus) {
+  const usable = usableId(index, p);
+  if ('refused' in usable) {
+    switch (usable.refused) {
+      case 'ambiguous': {
+        const why = p.pronoteStatus === 'ambiguous-owner' ? 'plusieurs fiches SIECLE ou STS-web peuvent être celle de ce compte' : 'plusieurs fiches PRONOTE peuvent être la bonne';
+        return { kind: 'decide', ...withCurrent, why, candidates: p.candidates ?? [] };
+      }
       case 'no-pronote-row':
         return { kind: 'absent', ...withCurrent, why: 'aucune fiche PRONOTE ne correspond : rien à coller' };
-      case 'no-owner':
-        return { kind: 'absent', ...withCurrent, why: 'ni fiche SIECLE ou STS-web ni fiche PRONOTE ne correspond à ce compte : rien à coller' };
-      case 'no-pronote-list':
-        return { kind: 'no-list', ...withCurrent };
-      default:
+      case 'shared':
+        return { kind: 'decide', ...withCurrent, why: `le plan donne cet identifiant à ${index.byPronoteId.get(p.pronoteId!)?.length ?? 2} personnes : à trancher dans Raccord`, candidates: [] };
+      case 'unconfirmed':
+      case 'no-id':
+        if (!p.pronoteId && p.pronoteStatus === 'no-owner') return { kind: 'absent', ...withCurrent, why: 'ni fiche SIECLE ou STS-web ni fiche PRONOTE ne correspond à ce compte : rien à coller' };
+        if (!p.pronoteId && p.pronoteStatus === 'no-pronote-list') return { kind: 'no-list', ...withCurrent };
         // A probable link the admin has not confirmed (or a plan too old to say why).
-        return { kind: 'decide', ...withCurrent, why: p.decision === 'probable' ? PROBABLE : 'aucun identifiant PRONOTE attendu dans le plan', candidates: [] };
+        return { kind: 'decide', ...withCurrent, why: usable.refused === 'unconfirmed' ? PROBABLE : 'aucun identifiant PRONOTE attendu dans le plan', candidates: [] };
     }
   }
-  if (p.decision !== 'certain' && !p.confirmedByAdmin) return { kind: 'decide', ...withCurrent, why: PROBABLE, candidates: [] };
-  const expected = p.pronoteId;
-  const sharers = owners.get(expected) ?? [p];
-  let note: string | undefined;
-  if (sharers.length > 1) {
-    // One person entered twice (core's `sameAs` group): the same ID on each account is the fix.
-    if (!p.sameAs || !sharers.every((s) => s.sameAs === p.sameAs))
-      return { kind: 'decide', ...withCurrent, why: `le plan donne cet identifiant à ${sharers.length} personnes : à trancher dans Raccord`, candidates: [] };
-    note = 'même personne que ' + sharers.filter((s) => s !== p).map((s) => `${s.family} ${s.given}`).join(', ') + ' (doublon) : le même identifiant sur chaque compte';
-  }
+  const expected = usable.id;
+  // One person entered twice (core's `sameAs` group): the same ID on each account is the fix.
+  const note = usable.sameAs?.length ? 'même personne que ' + usable.sameAs.map((s) => `${s.family} ${s.given}`).join(', ') + ' (doublon) : le même identifiant sur chaque compte' : undefined;
   if (current === expected) return { kind: 'right', expected };
   if (current) return { kind: 'replace', expected, current, ...(note ? { note } : {}) };
   return { kind: 'paste', expected, ...(note ? { note } : {}) };
