@@ -7,7 +7,6 @@ import { assembleDataset } from '../src/model/dataset.js';
 import { countFile } from '../src/model/counts.js';
 import { reconcileDetailed, recordCount } from '../src/reconcile.js';
 import { demoSchoolOptions, generateAcademyBatch, generateSchool } from '../src/sample/index.js';
-import { scoreAssignments } from '../src/match/score.js';
 import { STAGE_LABEL } from '../src/util/stages.js';
 import type { StageProfile } from '../src/cli/profile.js';
 import { spawnSync } from 'node:child_process';
@@ -187,22 +186,6 @@ function cliBench(pupils: number, rounds: number) {
   }
 }
 
-/** Quality of the `certain` assignments against the sample's ground truth, several seeds and sizes. */
-function qualityBench() {
-  const rows: (string | number)[][] = [];
-  const cases: [number, number][] = [[1, 2500], [2, 2500], [3, 2500], [4, 800], [5, 6000]];
-  for (const [seed, pupils] of cases) {
-    const school = generateSchool({ seed, pupils });
-    const ds = assembleDataset(school.files.flatMap((f) => readFile(f.name, f.bytes)));
-    const { result } = reconcileDetailed(ds, { today: '2025-09-15' });
-    const s = scoreAssignments(result.assignments, school.truth.assignments);
-    const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-    rows.push([seed, pupils, s.accounts, s.decisions.certain, s.decisions.probable, s.decisions.ambiguous, pct(s.certain.precision), pct(s.recall.recall), s.certainOnTraps]);
-  }
-  console.log("\n## Qualité des affectations « sûres » (vérité terrain de l'établissement d'exemple)\n");
-  console.log(table(['graine', 'élèves', 'comptes ENT', 'sûrs', 'probables', 'ambigus', 'précision sûrs', 'rappel sûrs', 'sûrs sur pièges'], rows));
-}
-
 /** An academy batch (~100,000 people): `raccord check` school by school, as an academy would run it. */
 function academyBench(schools: number, pupilsPerSchool: number) {
   const batch = generateAcademyBatch({ schools, pupilsPerSchool });
@@ -238,7 +221,6 @@ if (process.env.BENCH_ONLY === 'academy') {
   checkBench("établissement d'exemple", 2500, RUNS);
   cliBench(2500, cliRounds);
   if (!process.env.BENCH_QUICK) {
-    qualityBench();
     // In a process of its own, so that its peak memory is the batch's, not the earlier benches'.
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_ONLY: 'academy' }, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`le banc du lot académique a échoué (code ${r.status})`);
