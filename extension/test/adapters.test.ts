@@ -130,10 +130,13 @@ describe('SIECLE', () => {
 });
 
 describe('STS-web', () => {
-  it('structure: divisions and groups by code', () => {
-    loadReplica('/sts/structure.html');
-    expect(sts.listRows!(document, here()).map((r) => r.groupCode)).toEqual(['2NDE1', '2NDE3', '1G2', 'TG4', '2ESP2', '1SPE MATHS+', 'TPHILO-A', '1HGGSP1']);
-  });
+  for (const page of listPages('/sts/structure.html')) {
+    it(`structure: divisions and groups by code (${page})`, () => {
+      loadReplica(page);
+      expect(sts.detect(document, here())).toEqual(['groups']);
+      expect(sts.listRows!(document, here()).map((r) => r.groupCode)).toEqual(['2NDE1', '2NDE3', '1G2', 'TG4', '2ESP2', '1SPE MATHS+', 'TPHILO-A', '1HGGSP1']);
+    });
+  }
 
   it('Exports > Emploi du temps: the sts_emp file', () => {
     loadReplica('/sts/exports.html');

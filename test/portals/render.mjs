@@ -91,22 +91,26 @@ const stripTags = (html) => html.replace(/<[^>]*>/g, '').trim();
  * (`columns`: [header shown, source header or null for an extra empty column, cell mapper?]), the
  * header row as plain `td`s in the body, or the whole table as an ARIA grid of divs.
  */
-function listVariant(content, tableClass, { columns, headerAsTd = false, grid = false }) {
-  const re = new RegExp(`<table class="${tableClass}">[\\s\\S]*?</table>`);
-  const table = re.exec(content)?.[0];
-  if (!table) return content;
+function listVariant(content, tableClass, variant) {
+  // `all`: every table of that class (STS-web's structure shows divisions and groups in two).
+  const tables = content.match(new RegExp(`<table class="${tableClass}">[\\s\\S]*?</table>`, 'g')) ?? [];
+  for (const table of variant.all ? tables : tables.slice(0, 1)) content = content.replace(table, tableVariant(table, tableClass, variant));
+  return content;
+}
+
+function tableVariant(table, tableClass, { columns, headerAsTd = false, grid = false }) {
   const [headRow, ...rows] = Array.from(table.matchAll(/<tr>([\s\S]*?)<\/tr>/g), (m) => cellsOf(m[1]));
   const at = (header) => headRow.findIndex((h) => stripTags(h) === header);
   const cols = (columns ?? headRow.map((h) => [stripTags(h), stripTags(h)])).map(([shown, source, map]) => ({ shown, i: source === null ? -1 : at(source), map }));
   const body = rows.map((cells) => cols.map(({ i, map }) => (map ? map(cells[i] ?? '') : (cells[i] ?? ''))));
   if (grid) {
     const row = (tag, role, cells) => `  <div role="row">${cells.map((c) => `<${tag} role="${role}">${c}</${tag}>`).join('')}</div>\n`;
-    return content.replace(table, `<div class="${tableClass} grille" role="grid" aria-label="Résultats">\n${row('div', 'columnheader', cols.map((c) => c.shown))}${body.map((cells) => row('div', 'gridcell', cells)).join('')}</div>`);
+    return `<div class="${tableClass} grille" role="grid" aria-label="Résultats">\n${row('div', 'columnheader', cols.map((c) => c.shown))}${body.map((cells) => row('div', 'gridcell', cells)).join('')}</div>`;
   }
   const head = cols.map((c) => c.shown);
   const headHtml = headerAsTd ? `    <tr class="entete">${head.map((h) => (h ? `<td><b>${h}</b></td>` : '<td></td>')).join('')}</tr>\n` : '';
   const theadHtml = headerAsTd ? '' : `  <thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n`;
-  return content.replace(table, `<table class="${tableClass}">\n${theadHtml}  <tbody>\n${headHtml}${body.map((cells) => `    <tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>\n`).join('')}  </tbody>\n</table>`);
+  return `<table class="${tableClass}">\n${theadHtml}  <tbody>\n${headHtml}${body.map((cells) => `    <tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>\n`).join('')}  </tbody>\n</table>`;
 }
 
 /** SIECLE's seed (003) shows « ⚠ À compléter » and the « Compléter » link in a column of its own. */
@@ -122,6 +126,10 @@ export const LIST_VARIANTS = {
   '/siecle/fiches-eleves.html': [
     { id: 'colonnes', label: 'colonnes du guide (Prénom(s), sans Nom d’usage, « Compléter » à part), en-têtes en td', table: 'resultats', headerAsTd: true, columns: [['Nom', 'Nom'], ['Prénom(s)', 'Prénoms'], ['Division', 'Division'], ['Né(e) le', 'Né(e) le'], ['Scolarisé(e)', 'Scolarisé(e)'], ['État', 'État', etatOnly], ['', 'État', completerLink]] },
     { id: 'grille', label: 'grille ARIA de div (role=grid)', table: 'resultats', grid: true },
+  ],
+  '/sts/structure.html': [
+    { id: 'colonnes', label: 'en-têtes en td (ligne d’en-tête en gras dans le corps du tableau)', table: 'liste', headerAsTd: true, all: true },
+    { id: 'grille', label: 'grilles ARIA de div (role=grid)', table: 'liste', grid: true, all: true },
   ],
 };
 

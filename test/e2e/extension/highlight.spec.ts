@@ -27,9 +27,9 @@ for (const { variant, url } of listUrls('/siecle/fiches-eleves.html')) test(`SIE
   await expect(page.getByRole('tooltip')).toContainText('INE manquant');
 });
 
-test('STS-web structure: invalid and unknown group names are marked', async ({ context }) => {
+for (const { variant, url } of listUrls('/sts/structure.html')) test(`STS-web structure (variant « ${variant} »): invalid and unknown group names are marked`, async ({ context }) => {
   const page = await context.newPage();
-  await page.goto(`${PORTALS}/sts/structure.html`);
+  await page.goto(url);
   await expect(page.getByRole('row').filter({ hasText: '1SPE MATHS+' }).getByRole('img', { name: /Nom de groupe invalide/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'TPHILO-A' }).getByRole('img', { name: /Groupe inconnu/ })).toBeVisible();
   await expect(page.locator('mark[data-raccord="mark"]')).toHaveCount(2);
