@@ -8,6 +8,7 @@ import { base64ToBytes } from '../lib/bytes';
 import { fetchSameOrigin, fileNameFromDisposition } from '../lib/fetch';
 import type { RuntimeMessage } from '../lib/messages';
 import { ENTNG_STRUCTURE, loadEntng, loadReplica, ORIGIN, stubPortalFetch } from './helpers';
+import { LIST_VARIANTS } from '../../test/portals/render.mjs';
 
 let stop: (() => void) | undefined;
 const sent: RuntimeMessage[] = [];
@@ -34,11 +35,13 @@ async function run(): Promise<void> {
 const buttons = () => Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-raccord="capture"]'));
 
 describe('capture buttons on the export pages', () => {
+  // Each export page in every markup variant its replica has (`?variante=…`).
+  const inVariants = (page: string, n: number) => [page, ...(LIST_VARIANTS[page] ?? []).map((v) => `${page}?variante=${v.id}`)].map((url) => [url, n] as const);
   it.each([
-    ['/siecle/exportations.html', 1],
-    ['/sts/exports.html', 1],
-    ['/kosmos/identifiants.html', 2],
-    ['/siecle/fiches-eleves.html', 0],
+    ...inVariants('/siecle/exportations.html', 1),
+    ...inVariants('/sts/exports.html', 1),
+    ...inVariants('/kosmos/identifiants.html', 2),
+    ['/siecle/fiches-eleves.html', 0] as const,
   ])('%s: %i button(s), added once', async (url, n) => {
     loadReplica(url);
     await run();

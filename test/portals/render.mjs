@@ -127,6 +127,14 @@ export const LIST_VARIANTS = {
     { id: 'colonnes', label: 'colonnes du guide (Prénom(s), sans Nom d’usage, « Compléter » à part), en-têtes en td', table: 'resultats', headerAsTd: true, columns: [['Nom', 'Nom'], ['Prénom(s)', 'Prénoms'], ['Division', 'Division'], ['Né(e) le', 'Né(e) le'], ['Scolarisé(e)', 'Scolarisé(e)'], ['État', 'État', etatOnly], ['', 'État', completerLink]] },
     { id: 'grille', label: 'grille ARIA de div (role=grid)', table: 'resultats', grid: true },
   ],
+  '/kosmos/identifiants.html': [
+    { id: 'colonnes', label: 'en-têtes en td (ligne d’en-tête en gras dans le corps du tableau)', table: 'liste', headerAsTd: true },
+    { id: 'grille', label: 'grille ARIA de div (role=grid)', table: 'liste', grid: true },
+  ],
+  '/siecle/exportations.html': [
+    { id: 'colonnes', label: 'en-têtes en td (ligne d’en-tête en gras dans le corps du tableau)', table: 'exports', headerAsTd: true },
+    { id: 'grille', label: 'grille ARIA de div (role=grid)', table: 'exports', grid: true },
+  ],
   '/sts/structure.html': [
     { id: 'colonnes', label: 'en-têtes en td (ligne d’en-tête en gras dans le corps du tableau)', table: 'liste', headerAsTd: true, all: true },
     { id: 'grille', label: 'grilles ARIA de div (role=grid)', table: 'liste', grid: true, all: true },

@@ -3,6 +3,7 @@
  * with no save-and-reupload, through the extension's relay on the app's origin.
  */
 import { ENTNG_STRUCTURE, enablePortals, expect, fromExtension, openApp, PORTALS, test, waitForBridge } from './fixtures';
+import { LIST_VARIANTS } from '../../portals/render.mjs';
 
 test.beforeEach(async ({ context, extensionId, sw }) => {
   await waitForBridge(sw);
@@ -16,11 +17,14 @@ const CASES = [
   { what: 'Open ENT NG « Exporter des comptes »', url: `/admin/${ENTNG_STRUCTURE}/imports-exports/export`, file: 'export.csv' },
 ];
 
-for (const c of CASES) {
-  test(`${c.what} → the app's import list`, async ({ context }) => {
+// Every markup variant of the export screens the replicas have (`?variante=…`), the plain page first.
+const RUNS = CASES.flatMap((c) => [{ ...c, variant: 'tableau', href: c.url }, ...(LIST_VARIANTS[c.url] ?? []).map((v) => ({ ...c, variant: v.id, href: `${c.url}?variante=${v.id}` }))]);
+
+for (const c of RUNS) {
+  test(`${c.what} (variant « ${c.variant} ») → the app's import list`, async ({ context }) => {
     const app = await openApp(context);
     const portal = await context.newPage();
-    await portal.goto(`${PORTALS}${c.url}`);
+    await portal.goto(`${PORTALS}${c.href}`);
     const send = portal.getByRole('button', { name: 'Envoyer à Raccord' }).first();
     await send.click();
     await expect(portal.getByRole('button', { name: 'Envoyé à Raccord ✓' }).first()).toBeVisible();
